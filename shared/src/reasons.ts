@@ -1,0 +1,72 @@
+/**
+ * Reason codes attached to every decision, most important first.
+ *
+ * Each code is backed by a measured feature value (see `Evidence`). Wire values are
+ * stable: never rename one; add a new code and retire the old.
+ */
+export const Reason = {
+  // Declared identity and environment.
+  /** The user agent or client-hint brands name an automation tool or a headless browser. */
+  AutomationUserAgent: 'automation_user_agent',
+  /** `navigator.webdriver` is true: the browser says it is under remote control. */
+  WebdriverFlag: 'webdriver_flag',
+  /** The user agent string contradicts the client hints (brands, version, platform, mobile). */
+  ClientHintsMismatch: 'client_hints_mismatch',
+  /** The user agent of the beacon request differs from the one the page reports. */
+  UserAgentMismatch: 'user_agent_mismatch',
+  /** A page global or side effect left by an automation framework. */
+  AutomationFrameworkTrace: 'automation_framework_trace',
+  /** The user agent matches a known crawler or bot pattern. */
+  BotUserAgent: 'bot_user_agent',
+  /** Window or screen sizes that no visible desktop browser has (zero outer size, window larger than screen). */
+  HeadlessWindow: 'headless_window',
+
+  // Behaviour.
+  /** Input events that were dispatched by script (`isTrusted` false). */
+  UntrustedEvents: 'untrusted_events',
+  /** Clicks that arrive with no pointer movement towards the target. */
+  ClickWithoutApproach: 'click_without_approach',
+  /** Clicks that land at the exact centre of their target. */
+  ClickAtTargetCentre: 'click_at_target_centre',
+  /** Pointer paths that are straight lines between endpoints. */
+  PointerPathStraight: 'pointer_path_straight',
+  /** Pointer samples at machine-regular intervals or evenly spaced along the path. */
+  PointerTimingRegular: 'pointer_timing_regular',
+  /** Pointer speed without the acceleration and deceleration of a hand movement. */
+  PointerSpeedConstant: 'pointer_speed_constant',
+  /** Keystroke intervals too regular for a person. */
+  KeyIntervalRegular: 'key_interval_regular',
+  /** Keys released almost at once after being pressed, every time. */
+  KeyHoldMechanical: 'key_hold_mechanical',
+  /** Text entered in fields with no key events and no paste (scripted value setting). */
+  InputWithoutKeys: 'input_without_keys',
+  /** The latest activity departs from what this session did before: someone or something else is driving it. */
+  SessionShift: 'session_shift',
+
+  // Evidence for a person.
+  /** Pointer movement with the curvature, speed profile and irregular timing of a hand. */
+  PointerDynamicsHuman: 'pointer_dynamics_human',
+  /** Keystroke hold and flight times with the spread of a person typing. */
+  TypingRhythmHuman: 'typing_rhythm_human',
+
+  // Too little evidence.
+  /** No interaction has been recorded yet. */
+  NoInteraction: 'no_interaction',
+} as const;
+
+export type Reason = (typeof Reason)[keyof typeof Reason];
+
+export const REASONS: readonly Reason[] = Object.values(Reason);
+
+/**
+ * One piece of evidence behind a decision: the reason code, the feature it rests on,
+ * the measured value, the threshold it was compared with, and its signed contribution
+ * to the automation score (positive means automation, negative means a person).
+ */
+export interface Evidence {
+  code: Reason;
+  feature: string;
+  value: number | string | boolean;
+  threshold?: number | string;
+  weight: number;
+}
