@@ -1,0 +1,40 @@
+import type { BeaconEvent, Environment, Evidence, Reason, SessionClass } from '@telltale/shared';
+
+/**
+ * What the server saw of the HTTP request that carried a beacon. Header values are
+ * as received (null when absent); the client address is already truncated.
+ */
+export interface RequestFacts {
+  userAgent: string | null;
+  secChUa: string | null;
+  secChUaMobile: string | null;
+  secChUaPlatform: string | null;
+  acceptLanguage: string | null;
+  secFetchSite: string | null;
+  secFetchMode: string | null;
+  secFetchDest: string | null;
+  /** Milliseconds since the epoch at which the server received the request. */
+  receivedAt: number;
+}
+
+/** One beacon's content, as the classifier needs it. */
+export interface BeaconInput {
+  seq: number;
+  page: number;
+  path: string;
+  env?: Environment;
+  events: BeaconEvent[];
+}
+
+/** The decision for a session after one beacon. */
+export interface Decision {
+  cls: SessionClass;
+  /** Probability-like automation score in [0, 1]. */
+  score: number;
+  /** Automation framework when recognisable, else null. */
+  framework: string | null;
+  /** Reason codes, most important first. */
+  reasons: Reason[];
+  /** The evidence behind each reason, in the same order, with measured values. */
+  evidence: Evidence[];
+}

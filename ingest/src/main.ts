@@ -1,0 +1,72 @@
+/**
+ * Starts the ingest service with the demo app: reads the environment, opens the
+ * database, loads (or creates) the signing key and listens on HOST:PORT.
+ */
+import { serve } from '@hono/node-server';
+
+import { readConfig } from './config';
+import { createApp } from './http/create_app';
+import { createLog } from './log';
+import { createTagSigner } from './sign/tag_signer';
+import { loadOrCreateSigningKeys } from './sign/signing_keys';
+import { openDatabase } from './store/open_database';
+import { pruneRawEvents } from './store/prune_raw_events';
+import { upsertSite } from './store/sites';
+
+const RETENTION_SWEEP_MS = 60 * 60 * 1000;
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = readConfig(process.env, process.env.INIT_CWD ?? process.cwd());
+  } catch (error) {
+    process.stderr.write(`telltale: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const log = createLog({ level: config.logLevel });
+
+  const db = openDatabase(config.dbPath);
+  upsertSite(db, { id: 'pk_demo', name: 'Demo', origins: ['*'] }, Date.now());
+
+  const keys = await loadOrCreateSigningKeys(config.dataDir);
+  const signer = createTagSigner({ active: keys.active, published: keys.all, issuer: config.issuer });
+  const app = createApp({ db, log, signer, adminToken: config.adminToken });
+
+  const sweep = () => {
+    const deleted = pruneRawEvents(db, Date.now() - config.rawEventRetentionDays * 24 * 60 * 60 * 1000);
+    if (deleted > 0) log.info({ event: 'raw_events_pruned', beacons: deleted, retentionDays: config.rawEventRetentionDays });
+  };
+  sweep();
+  const sweepTimer = setInterval(sweep, RETENTION_SWEEP_MS);
+  sweepTimer.unref();
+
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    log.info({ event: 'server_listening', host: config.host, port: info.port, db: config.dbPath, kid: keys.active.kid });
+    process.stdout.write(`Telltale ingest is listening on http://${config.host}:${info.port} (demo: http://${config.host}:${info.port}/demo/)\n`);
+    if (config.adminTokenGenerated) {
+      // Printed once to the terminal, never to the JSON log.
+      process.stderr.write(`Admin token for this run (set TELLTALE_ADMIN_TOKEN to choose one): ${config.adminToken}\n`);
+    }
+  });
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    log.error({ event: 'server_failed', err: error, port: config.port });
+    process.exit(1);
+  });
+
+  const stop = (signal: string) => {
+    log.info({ event: 'server_stopping', signal });
+    clearInterval(sweepTimer);
+    server.close(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`telltale: failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+import { TAG_RENEW_BEFORE_EXPIRY_SECONDS, isAgentDriven, type Beacon, type CollectResponse, type SessionClass } from '@telltale/shared';
+
+import { evaluateBeacon, type SessionState } from '../classify/evaluate_beacon';
+import type { Decision, RequestFacts } from '../classify/types';
+import type { TagSigner } from '../sign/tag_signer';
+import type { Db } from '../store/open_database';
+import { findSession, saveBeacon } from '../store/sessions';
+
+export interface AcceptDependencies {
+  db: Db;
+  signer: TagSigner;
+}
+
+export interface AcceptContext {
+  request: RequestFacts;
+  clientNetwork: string | null;
+}
+
+export type AcceptResult =
+  | { status: 'accepted'; response: CollectResponse; decision: Decision; classChanged: boolean; tagSigned: boolean }
+  | { status: 'replayed'; lastSeq: number }
+  | { status: 'wrong_site' };
+
+/**
+ * Runs one validated beacon through the decision path: checks its sequence number,
+ * extracts features and classifies (pure), signs a new tag when the class changed or the
+ * current tag nears expiry, and stores everything in one transaction.
+ */
+export async function acceptBeacon(deps: AcceptDependencies, beacon: Beacon, context: AcceptContext): Promise<AcceptResult> {
+  const now = context.request.receivedAt;
+  const existing = findSession(deps.db, beacon.sid);
+  if (existing && existing.siteId !== beacon.site) return { status: 'wrong_site' };
+  if (existing && existing.lastSeq >= beacon.seq) return { status: 'replayed', lastSeq: existing.lastSeq };
+
+  const previousState = existing ? (JSON.parse(existing.state) as SessionState) : null;
+  const { state, decision, features } = evaluateBeacon(
+    previousState,
+    { seq: beacon.seq, page: beacon.page, path: beacon.path, env: beacon.env, events: beacon.events },
+    context.request,
+  );
+
+  // Signing costs about as much as the insert, so a tag is re-signed only when its class
+  // changes or it nears expiry; other beacons get the current tag back.
+  const renewAt = existing ? existing.tagExpiresAt - TAG_RENEW_BEFORE_EXPIRY_SECONDS * 1000 : 0;
+  const reuseTag = existing !== undefined && existing.tagClass === decision.cls && now < renewAt;
+  const signed = reuseTag
+    ? { tag: existing.tag, expiresAt: existing.tagExpiresAt }
+    : await deps.signer.sign(
+        { sessionId: beacon.sid, siteId: beacon.site, cls: decision.cls, framework: decision.framework, score: decision.score, reasons: decision.reasons },
+        now,
+      );
+
+  const agentDriven = isAgentDriven(decision.cls);
+  const reasons = JSON.stringify(decision.reasons);
+  const evidence = JSON.stringify(decision.evidence);
+  const baseline = (state as { baseline?: unknown }).baseline ?? null;
+
+  const saved = saveBeacon(deps.db, {
+    previousClass: (existing?.class as SessionClass | undefined) ?? null,
+    session: {
+      id: beacon.sid,
+      siteId: beacon.site,
+      class: decision.cls,
+      agentDriven,
+      framework: decision.framework,
+      score: decision.score,
+      reasons,
+      evidence,
+      firstSeen: existing?.firstSeen ?? now,
+      lastSeen: now,
+      lastSeq: beacon.seq,
+      beaconCount: (existing?.beaconCount ?? 0) + 1,
+      eventCount: (existing?.eventCount ?? 0) + beacon.events.length,
+      userAgent: truncate(context.request.userAgent, 512),
+      clientNetwork: context.clientNetwork,
+      identityHash: existing?.identityHash ?? null,
+      state: JSON.stringify(state),
+      tag: signed.tag,
+      tagClass: decision.cls,
+      tagExpiresAt: signed.expiresAt,
+    },
+    beacon: {
+      sessionId: beacon.sid,
+      seq: beacon.seq,
+      page: beacon.page,
+      path: beacon.path,
+      receivedAt: now,
+      eventCount: beacon.events.length,
+      events: JSON.stringify(beacon.events),
+      env: beacon.env ? JSON.stringify(beacon.env) : null,
+    },
+    window: {
+      sessionId: beacon.sid,
+      seq: beacon.seq,
+      computedAt: now,
+      features: JSON.stringify(features),
+      class: decision.cls,
+      score: decision.score,
+    },
+    baseline,
+  });
+
+  // Another request for the same session stored this or a later sequence number while
+  // this one was signing.
+  if (!saved) return { status: 'replayed', lastSeq: findSession(deps.db, beacon.sid)?.lastSeq ?? beacon.seq };
+
+  return {
+    status: 'accepted',
+    response: { tag: signed.tag, class: decision.cls, expiresAt: new Date(signed.expiresAt).toISOString() },
+    decision,
+    classChanged: existing?.class !== decision.cls,
+    tagSigned: !reuseTag,
+  };
+}
+
+function truncate(value: string | null, max: number): string | null {
+  return value === null ? null : value.slice(0, max);
+}
