@@ -20,6 +20,10 @@ export const Reason = {
   BotUserAgent: 'bot_user_agent',
   /** Window or screen sizes that no visible desktop browser has (zero outer size, window larger than screen). */
   HeadlessWindow: 'headless_window',
+  /** A headless browser reports a hovering fine pointer, which Playwright's launch settings emulate and plain headless Chromium lacks. */
+  HeadlessPointerEmulated: 'headless_pointer_emulated',
+  /** A browser that declares automation has a framework's default viewport (Puppeteer: 800×600). */
+  AutomationDefaultViewport: 'automation_default_viewport',
 
   // Behaviour.
   /** Input events that were dispatched by script (`isTrusted` false). */
