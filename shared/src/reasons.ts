@@ -38,6 +38,8 @@ export const Reason = {
   PointerTimingRegular: 'pointer_timing_regular',
   /** Pointer speed without the acceleration and deceleration of a hand movement. */
   PointerSpeedConstant: 'pointer_speed_constant',
+  /** Pointer move events that repeat the previous position: a mouse reports only changes, so software sent them. */
+  PointerMovesStationary: 'pointer_moves_stationary',
   /** Keystroke intervals too regular for a person. */
   KeyIntervalRegular: 'key_interval_regular',
   /** Keys released almost at once after being pressed, every time. */

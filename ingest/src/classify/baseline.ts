@@ -25,6 +25,7 @@ export const BASELINE_FEATURE_FLOORS: Record<string, number> = {
   zeroMoveShare: 0.05,
   straightnessMedian: 0.1,
   speedCvMedian: 0.15,
+  stepLengthCv: 0.1,
   accelSignChangeRateMedian: 0.1,
   evenStepShare: 0.1,
   keyIntervalMsMedian: 30,

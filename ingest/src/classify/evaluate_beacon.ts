@@ -76,7 +76,7 @@ export function evaluateBeacon(
   if (active && next.baseline !== null && next.baseline.windows >= 2) {
     shift = measureShift(next.baseline, measured);
     // Only a departure towards automation is evidence; a bot session turning human is left to the other evidence.
-    if (isShift(shift) && windowScore > 0) {
+    if (isShift(shift) && windowScore >= limits.SHIFT_MIN_WINDOW_SCORE) {
       const evidence: Evidence = {
         code: 'session_shift',
         feature: 'shiftFeatureCount',

@@ -112,8 +112,20 @@ function scoreKeys(keys: KeystrokeFeatures): Evidence[] {
 
 function scorePointer(pointer: PointerFeatures): Evidence[] {
   const evidence: Evidence[] = [];
-  if (pointer.segmentCount === 0) return evidence;
 
+  const stationary =
+    pointer.pointerMoveCount >= limits.MIN_ACTIVE_MOVES &&
+    pointer.zeroMoveShare !== null &&
+    pointer.zeroMoveShare >= limits.ZERO_MOVE_SHARE_SCRIPTED;
+  if (stationary) {
+    evidence.push({
+      code: 'pointer_moves_stationary',
+      feature: 'zeroMoveShare',
+      value: round(pointer.zeroMoveShare as number),
+      threshold: limits.ZERO_MOVE_SHARE_SCRIPTED,
+      weight: limits.WEIGHT_STATIONARY_MOVES,
+    });
+  }
   const straight =
     pointer.segmentCount >= limits.MIN_SEGMENTS_STRAIGHT &&
     pointer.straightnessMedian !== null &&
@@ -137,31 +149,49 @@ function scorePointer(pointer: PointerFeatures): Evidence[] {
       weight: limits.WEIGHT_TIMING_REGULAR,
     });
   }
-  const constant = pointer.speedCvMedian !== null && pointer.speedCvMedian <= limits.SPEED_CV_SCRIPTED;
+  const stepsJudged = pointer.movingStepCount >= limits.MIN_MOVING_STEPS && pointer.stepLengthCv !== null;
+  const constant = stepsJudged && (pointer.stepLengthCv as number) <= limits.STEP_CV_SCRIPTED;
+  // The robust CV ignores the double steps of two script moves merged into one frame.
+  const robustConstant =
+    stepsJudged &&
+    !constant &&
+    (pointer.stepLengthMedianPx ?? 0) >= limits.MIN_ROBUST_STEP_PX &&
+    pointer.stepLengthRobustCv !== null &&
+    pointer.stepLengthRobustCv <= limits.STEP_ROBUST_CV_SCRIPTED;
   if (constant) {
     evidence.push({
       code: 'pointer_speed_constant',
-      feature: 'speedCvMedian',
-      value: round(pointer.speedCvMedian as number),
-      threshold: limits.SPEED_CV_SCRIPTED,
+      feature: 'stepLengthCv',
+      value: round(pointer.stepLengthCv as number),
+      threshold: limits.STEP_CV_SCRIPTED,
+      weight: limits.WEIGHT_SPEED_CONSTANT,
+    });
+  } else if (robustConstant) {
+    evidence.push({
+      code: 'pointer_speed_constant',
+      feature: 'stepLengthRobustCv',
+      value: round(pointer.stepLengthRobustCv as number),
+      threshold: limits.STEP_ROBUST_CV_SCRIPTED,
       weight: limits.WEIGHT_SPEED_CONSTANT,
     });
   }
 
   const humanLike =
+    !stationary &&
     !straight &&
     !even &&
     !constant &&
+    !robustConstant &&
+    stepsJudged &&
     pointer.pointerMoveCount >= limits.MIN_ACTIVE_MOVES &&
-    pointer.speedCvMedian !== null &&
-    pointer.speedCvMedian >= limits.SPEED_CV_HUMAN &&
+    (pointer.stepLengthCv as number) >= limits.STEP_CV_HUMAN &&
     (pointer.evenStepShare ?? 0) <= limits.EVEN_STEP_SHARE_HUMAN;
   if (humanLike) {
     evidence.push({
       code: 'pointer_dynamics_human',
-      feature: 'speedCvMedian',
-      value: round(pointer.speedCvMedian as number),
-      threshold: limits.SPEED_CV_HUMAN,
+      feature: 'stepLengthCv',
+      value: round(pointer.stepLengthCv as number),
+      threshold: limits.STEP_CV_HUMAN,
       weight: limits.WEIGHT_POINTER_HUMAN,
     });
   }

@@ -66,16 +66,24 @@ export const MIN_KEY_HOLDS = 5;
 export const KEY_CV_HUMAN = 0.2;
 export const WEIGHT_TYPING_HUMAN = -2;
 
-export const MIN_SEGMENTS_STRAIGHT = 2;
-export const STRAIGHTNESS_SCRIPTED = 0.99;
-export const WEIGHT_PATH_STRAIGHT = 2;
-export const EVEN_STEP_SHARE_SCRIPTED = 0.5;
+export const MIN_SEGMENTS_STRAIGHT = 3;
+export const STRAIGHTNESS_SCRIPTED = 0.999;
+export const WEIGHT_PATH_STRAIGHT = 1.5;
+export const EVEN_STEP_SHARE_SCRIPTED = 0.6;
 export const WEIGHT_TIMING_REGULAR = 3;
-export const SPEED_CV_SCRIPTED = 0.15;
-export const WEIGHT_SPEED_CONSTANT = 2;
+/** Moving steps needed before step lengths are judged. */
+export const MIN_MOVING_STEPS = 10;
+export const STEP_CV_SCRIPTED = 0.28;
+/** Robust step-length CV at or below which steps are constant, for steps of at least `MIN_ROBUST_STEP_PX`. */
+export const STEP_ROBUST_CV_SCRIPTED = 0.2;
+/** Below this median step, whole-pixel rounding makes every step look alike. */
+export const MIN_ROBUST_STEP_PX = 2;
+export const WEIGHT_SPEED_CONSTANT = 2.5;
+export const ZERO_MOVE_SHARE_SCRIPTED = 0.2;
+export const WEIGHT_STATIONARY_MOVES = 2.5;
 
-export const EVEN_STEP_SHARE_HUMAN = 0.2;
-export const SPEED_CV_HUMAN = 0.4;
+export const EVEN_STEP_SHARE_HUMAN = 0.4;
+export const STEP_CV_HUMAN = 0.3;
 export const WEIGHT_POINTER_HUMAN = -2;
 
 // Session shift.
@@ -85,3 +93,5 @@ export const SHIFT_Z = 3;
 /** Features that must depart at once. */
 export const SHIFT_MIN_FEATURES = 2;
 export const WEIGHT_SESSION_SHIFT = 2.5;
+/** Window score (before the shift itself) from which a departure counts as a shift towards automation. */
+export const SHIFT_MIN_WINDOW_SCORE = 2.5;

@@ -1,7 +1,7 @@
 import type { BeaconEvent, ClickEvent, PointerEvent } from '@telltale/shared';
 
 import { detectClockStep } from './clock_step';
-import { coefficientOfVariation, median } from './stats';
+import { coefficientOfVariation, median, robustCoefficientOfVariation } from './stats';
 
 /** Pointer features of one window. Null means "not measurable in this window". */
 export interface PointerFeatures {
@@ -18,6 +18,13 @@ export interface PointerFeatures {
   straightnessMedian: number | null;
   /** Median over segments of the coefficient of variation of step speed. */
   speedCvMedian: number | null;
+  /** Coefficient of variation of the length of the window's moving steps (zero steps and pauses left out). */
+  stepLengthCv: number | null;
+  /** Median absolute deviation of those step lengths over their median, scaled by 1.4826 to match a normal CV. */
+  stepLengthRobustCv: number | null;
+  stepLengthMedianPx: number | null;
+  /** Moving steps behind `stepLengthCv`. */
+  movingStepCount: number;
   /** Median over segments of the share of steps where acceleration changes sign. */
   accelSignChangeRateMedian: number | null;
   /** Share of steps that belong to runs of collinear, evenly spaced, evenly timed steps. */
@@ -103,7 +110,9 @@ export function extractPointerFeatures(
 
     if (event.type === 'pointer' && event.pt !== 'touch') {
       if (event.kind !== 'move') {
+        // A press or release reports where the pointer is, so it updates the position a click is compared with.
         closeSegment();
+        last = movedTo(last, event);
         continue;
       }
       const sample = { t: event.t, x: event.x, y: event.y };
@@ -128,9 +137,14 @@ export function extractPointerFeatures(
   closeSegment();
 
   const intervals: number[] = [];
+  const stepLengths: number[] = [];
   for (let i = 1; i < moves.length; i += 1) {
-    const interval = (moves[i] as Sample).t - (moves[i - 1] as Sample).t;
+    const a = moves[i - 1] as Sample;
+    const b = moves[i] as Sample;
+    const interval = b.t - a.t;
     if (interval > 0 && interval <= SEGMENT_PAUSE_MS) intervals.push(interval);
+    const length = distance(a, b);
+    if (interval <= SEGMENT_PAUSE_MS && length > 0) stepLengths.push(length);
   }
   const clockStepMs = detectClockStep(moves.map((move) => move.t));
   const judged = segments.filter(isJudgeable);
@@ -146,6 +160,10 @@ export function extractPointerFeatures(
     segmentCount: judged.length,
     straightnessMedian: median(judged.map(straightness)),
     speedCvMedian: median(judged.map(speedCv).filter(isNumber)),
+    stepLengthCv: coefficientOfVariation(stepLengths),
+    stepLengthRobustCv: robustCoefficientOfVariation(stepLengths),
+    stepLengthMedianPx: median(stepLengths),
+    movingStepCount: stepLengths.length,
     accelSignChangeRateMedian: median(judged.map(accelSignChangeRate).filter(isNumber)),
     evenStepShare: totalSteps === 0 ? null : evenSteps / totalSteps,
     clickCount,
@@ -155,6 +173,13 @@ export function extractPointerFeatures(
     untrustedPointerCount,
   };
   return { features, carry: last };
+}
+
+/** Moves the last known position to a press or release point; the arrival step is the jump, if any. */
+function movedTo(last: PointerCarry | null, event: PointerEvent): PointerCarry {
+  const jump = last === null ? null : Math.hypot(event.x - last.x, event.y - last.y);
+  if (last !== null && jump !== null && jump <= 0.5) return last;
+  return { t: event.t, x: event.x, y: event.y, arrivalStepPx: jump };
 }
 
 function isPointerLike(event: BeaconEvent): boolean {
@@ -182,7 +207,10 @@ function hasApproach(click: ClickEvent, last: PointerCarry | null, moves: readon
   let recentMoves = 0;
   for (const move of moves) if (click.t - move.t <= APPROACH_WINDOW_MS && move.t <= click.t) recentMoves += 1;
   if (recentMoves > 1) return true;
-  return last.arrivalStepPx !== null && last.arrivalStepPx < APPROACH_JUMP_PX;
+  // A press that is the first pointer sample of the page (the cursor rested over the target
+  // when the page loaded) shows nothing either way; a single move that appeared at the target is a jump.
+  if (last.arrivalStepPx === null) return recentMoves === 0;
+  return last.arrivalStepPx < APPROACH_JUMP_PX;
 }
 
 function pathLength(samples: readonly Sample[]): number {
@@ -235,8 +263,10 @@ function accelSignChangeRate(samples: readonly Sample[]): number | null {
 /**
  * Counts steps inside runs that a script's interpolation produces: every point within
  * 1 px (plus 2 % of the run's chord) of the line from the run's start, step lengths within
- * 1 px plus 15 % of the run's first step, and step durations within one clock step plus
- * 1 ms of the run's first duration. Runs shorter than `MIN_EVEN_RUN_STEPS` steps or
+ * 1 px plus 15 % of the run's first step, and no step lasting more than about twice the
+ * first (one clock step plus the first duration, at least 2 ms, of slack). Timing is
+ * loose on purpose: Playwright's `mouse.move(x, y, { steps })` spaces points evenly, but each
+ * step waits for a protocol round trip, so its durations jitter by milliseconds. Runs shorter than `MIN_EVEN_RUN_STEPS` steps or
  * `MIN_EVEN_RUN_CHORD_PX` count for nothing.
  */
 function countEvenSteps(segments: readonly Sample[][], clockStepMs: number): number {
@@ -266,7 +296,7 @@ function extendEvenRun(samples: readonly Sample[], start: number, clockStepMs: n
     const a = samples[i - 1] as Sample;
     const b = samples[i] as Sample;
     if (Math.abs(distance(a, b) - stepPx) > 1 + 0.15 * stepPx) break;
-    if (Math.abs(b.t - a.t - stepMs) > clockStepMs + 1) break;
+    if (Math.abs(b.t - a.t - stepMs) > clockStepMs + Math.max(2, stepMs)) break;
     if (!allNearLine(samples, start, i)) break;
     end = i;
   }

@@ -61,3 +61,15 @@ export function trimmedStandardDeviation(values: readonly number[]): number | nu
   const cut = Math.floor(sorted.length * 0.1);
   return standardDeviation(sorted.slice(cut, sorted.length - cut));
 }
+
+/**
+ * Returns 1.4826 × the median absolute deviation over the median (equal to the coefficient
+ * of variation for normally distributed values, but unmoved by a few outliers), or null
+ * when the median is not positive.
+ */
+export function robustCoefficientOfVariation(values: readonly number[]): number | null {
+  const middle = median(values);
+  if (middle === null || middle <= 0) return null;
+  const deviation = median(values.map((value) => Math.abs(value - middle))) as number;
+  return (1.4826 * deviation) / middle;
+}

@@ -1,0 +1,121 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { BeaconInput } from '../../src/classify/types';
+import { convertBalabitSession } from './convert_balabit';
+import { convertDelbotRecording } from './convert_delbot';
+import { convertKeystroke100User } from './convert_keystroke100';
+import { convertWebBotDetectionSession, type WebBotDetectionSession } from './convert_web_bot_detection';
+
+/** One labelled recording, converted to the beacons of one session. */
+export interface Recording {
+  dataset: 'delbot' | 'balabit' | 'web_bot_detection' | 'keystroke100';
+  /** Folder or label inside the dataset, such as `circles_bot_pynput` or `advanced_bot`. */
+  family: string;
+  label: 'human' | 'bot';
+  /** Path of the source file, relative to the data folder. */
+  id: string;
+  beacons: BeaconInput[];
+}
+
+/**
+ * Loads every recording found under `dataDir`, in the datasets' own layouts:
+ * `delbot/<family>/*.txt`, `balabit/{training,test}_files/<user>/session_*`,
+ * `web_bot_detection/phase1/{annotations,data/mouse_movements}/<variant>/…` and
+ * `keystroke100/<user>/latency.txt`. Datasets that are missing are skipped.
+ */
+export function loadRecordings(dataDir: string): Recording[] {
+  return [
+    ...loadDelbot(join(dataDir, 'delbot')),
+    ...loadBalabit(join(dataDir, 'balabit')),
+    ...loadWebBotDetection(join(dataDir, 'web_bot_detection', 'phase1')),
+    ...loadKeystroke100(join(dataDir, 'keystroke100')),
+  ];
+}
+
+/** Returns the entries of a folder in name order, or none when it does not exist. */
+function list(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).sort() : [];
+}
+
+function isDirectory(path: string): boolean {
+  return statSync(path).isDirectory();
+}
+
+export function loadDelbot(dir: string): Recording[] {
+  const recordings: Recording[] = [];
+  for (const family of list(dir).filter((name) => isDirectory(join(dir, name)))) {
+    for (const file of list(join(dir, family)).filter((name) => name.endsWith('.txt'))) {
+      recordings.push({
+        dataset: 'delbot',
+        family,
+        label: family.includes('human') ? 'human' : 'bot',
+        id: join('delbot', family, file),
+        beacons: convertDelbotRecording(readFileSync(join(dir, family, file), 'utf8')),
+      });
+    }
+  }
+  return recordings;
+}
+
+function loadBalabit(dir: string): Recording[] {
+  const recordings: Recording[] = [];
+  for (const split of ['training_files', 'test_files']) {
+    for (const user of list(join(dir, split))) {
+      for (const session of list(join(dir, split, user)).filter((name) => name.startsWith('session_'))) {
+        recordings.push({
+          dataset: 'balabit',
+          family: 'balabit',
+          label: 'human',
+          id: join('balabit', split, user, session),
+          beacons: convertBalabitSession(readFileSync(join(dir, split, user, session), 'utf8')),
+        });
+      }
+    }
+  }
+  return recordings;
+}
+
+function loadWebBotDetection(dir: string): Recording[] {
+  const labels = new Map<string, string>();
+  for (const variant of list(join(dir, 'annotations'))) {
+    for (const split of list(join(dir, 'annotations', variant))) {
+      for (const line of readFileSync(join(dir, 'annotations', variant, split), 'utf8').split(/\r?\n/)) {
+        const [sessionId, label] = line.trim().split(/\s+/);
+        if (sessionId && label) labels.set(sessionId, label);
+      }
+    }
+  }
+  const recordings: Recording[] = [];
+  const seen = new Set<string>();
+  const dataDir = join(dir, 'data', 'mouse_movements');
+  for (const variant of list(dataDir)) {
+    for (const sessionId of list(join(dataDir, variant))) {
+      const file = join(dataDir, variant, sessionId, 'mouse_movements.json');
+      const label = labels.get(sessionId);
+      if (!existsSync(file) || label === undefined || seen.has(sessionId)) continue;
+      seen.add(sessionId);
+      const session = JSON.parse(readFileSync(file, 'utf8')) as WebBotDetectionSession;
+      recordings.push({
+        dataset: 'web_bot_detection',
+        family: label,
+        label: label === 'human' ? 'human' : 'bot',
+        id: join('web_bot_detection', variant, sessionId),
+        beacons: convertWebBotDetectionSession(session),
+      });
+    }
+  }
+  return recordings;
+}
+
+function loadKeystroke100(dir: string): Recording[] {
+  return list(dir)
+    .filter((user) => existsSync(join(dir, user, 'latency.txt')))
+    .map((user) => ({
+      dataset: 'keystroke100' as const,
+      family: 'keystroke100',
+      label: 'human' as const,
+      id: join('keystroke100', user),
+      beacons: convertKeystroke100User(readFileSync(join(dir, user, 'latency.txt'), 'utf8')),
+    }));
+}
