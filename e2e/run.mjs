@@ -21,15 +21,16 @@ try {
   console.error(`e2e: ${error.message}`);
   process.exit(1);
 }
-console.log(`e2e: using Chromium at ${chromiumPath}`);
+console.error(`e2e: using Chromium at ${chromiumPath}`);
 
 if (!existsSync(join(SDK_DIR, 'rollup.config.mjs'))) {
   console.error('e2e: sdk/rollup.config.mjs is missing, so the SDK bundle that the demo page loads cannot be built.');
   process.exit(1);
 }
 if (sdkBundleIsStale()) {
-  console.log('e2e: building the SDK (npm run build -w @telltale/sdk)');
-  const build = spawnSync('npm', ['run', 'build', '-w', '@telltale/sdk'], { cwd: ROOT_DIR, stdio: 'inherit' });
+  console.error('e2e: building the SDK (npm run build -w @telltale/sdk)');
+  // The build's output goes to stderr, so that stdout carries only Playwright's report (for --reporter=json).
+  const build = spawnSync('npm', ['run', 'build', '-w', '@telltale/sdk'], { cwd: ROOT_DIR, stdio: ['ignore', 2, 2] });
   if (build.status !== 0) {
     console.error(`e2e: the SDK build failed (exit code ${build.status ?? build.signal}). Fix the build errors above and run again.`);
     process.exit(1);

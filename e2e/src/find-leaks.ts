@@ -2,7 +2,8 @@ const CONTEXT_CHARS = 60;
 
 /**
  * Returns one entry per occurrence of any needle in `text`, with up to 60 characters on each
- * side, so that a failed assertion shows where a secret turned up. Empty when none occurs.
+ * side (line breaks written as `\n`), so that a failed assertion shows where a secret turned up.
+ * Empty when none occurs.
  */
 export function findLeaks(text: string, needles: readonly string[]): string[] {
   const leaks: string[] = [];
@@ -11,7 +12,8 @@ export function findLeaks(text: string, needles: readonly string[]): string[] {
     while (index !== -1) {
       const start = Math.max(0, index - CONTEXT_CHARS);
       const end = Math.min(text.length, index + needle.length + CONTEXT_CHARS);
-      leaks.push(`${needle} in …${text.slice(start, end)}…`);
+      const context = text.slice(start, end).replaceAll('\n', '\\n');
+      leaks.push(`${needle} in …${context}…`);
       index = text.indexOf(needle, index + needle.length);
     }
   }

@@ -11,7 +11,6 @@ export { expect } from '@playwright/test';
  */
 export const test = base.extend<{ ingest: IngestService }>({
   // Playwright requires the first argument to be a destructuring pattern, even an empty one.
-  // eslint-disable-next-line no-empty-pattern
   ingest: async ({}, use, testInfo) => {
     const service = await startIngestService();
     try {

@@ -62,10 +62,12 @@ export async function startIngestService(): Promise<IngestService> {
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // 'close' fires once the process has exited and its output has been read to the end.
+    const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
     collectLines(child, logLines);
 
     const origin = `http://${HOST}:${port}`;
-    const stop = () => stopProcess(child);
+    const stop = () => stopProcess(child, closed);
     try {
       await waitForHealthy(origin, child);
       return { origin, adminToken, dbPath, dataDir, logLines, stop, removeFiles };
@@ -110,12 +112,10 @@ async function waitForHealthy(origin: string, child: ChildProcess): Promise<void
   throw new Error(`not healthy after ${HEALTH_TIMEOUT_MS} ms (${lastProblem})`);
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
+async function stopProcess(child: ChildProcess, closed: Promise<void>): Promise<void> {
+  const running = child.exitCode === null && child.signalCode === null;
+  if (running) child.kill('SIGTERM');
+  const timer = running ? setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS) : undefined;
+  await closed;
   clearTimeout(timer);
 }

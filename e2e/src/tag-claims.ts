@@ -2,7 +2,7 @@ import type { TagClaims } from '@telltale/shared';
 
 /**
  * Decodes the payload of a compact JWS session tag without verifying the signature.
- * The tests read the claims the page was handed; signature checks belong to `@telltale/verify`.
+ * The tests read the claims that the page received. Signature checks belong to `@telltale/verify`.
  * Throws when the tag does not have three dot-separated parts or the payload is not JSON.
  */
 export function decodeTagClaims(tag: string): TagClaims {

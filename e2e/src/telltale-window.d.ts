@@ -9,7 +9,7 @@ declare global {
     onTag(listener: (tag: string) => void): unknown;
     /** `{ 'Telltale-Tag': tag }` for the app's own requests. */
     headers(): Record<string, string>;
-    /** Sends pending events now and resolves after the service's answer has updated the tag. */
+    /** Sends pending events now and resolves after the service's response has updated the tag. */
     flush(): Promise<void>;
     sessionId: string;
   }

@@ -8,7 +8,7 @@ import type { Verdict } from './verdict';
 
 /**
  * Attaches to the test's report what the classifier saw and decided: the tag claims, the
- * whoami answer, the stored session (with its evidence) and a summary of the page's beacons.
+ * whoami response, the stored session (with its evidence) and a summary of the page's beacons.
  * Call it before the assertions, so a wrong class comes with the measurements behind it.
  */
 export async function attachVerdictReport(

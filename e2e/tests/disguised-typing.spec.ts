@@ -24,7 +24,7 @@ test.use({ userAgent: DESKTOP_CHROME_USER_AGENT });
 /** Moves the mouse to the centre of the element in 20 evenly spaced steps and clicks there. */
 async function moveAndClick(page: Page, target: Locator): Promise<void> {
   const box = await target.boundingBox();
-  if (box === null) throw new Error(`Element ${target.toString()} has no bounding box; is it visible?`);
+  if (box === null) throw new Error(`Element ${target.toString()} has no bounding box. Check that it is visible.`);
   const x = box.x + box.width / 2;
   const y = box.y + box.height / 2;
   await page.mouse.move(x, y, { steps: 20 });

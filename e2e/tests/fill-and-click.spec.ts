@@ -3,8 +3,8 @@ import { expect, test } from '../src/fixtures';
 import { flushAndReadVerdict } from '../src/verdict';
 import { attachVerdictReport } from '../src/verdict-report';
 
-// Plain headless Playwright, as most scrapers run it: the browser's own HeadlessChrome user
-// agent, navigator.webdriver set, and fill() and click() instead of key and pointer input.
+// Headless Playwright with its defaults: the browser's own HeadlessChrome user agent and
+// navigator.webdriver set, with fill() and click() instead of key and pointer input.
 test('fill and click sign-in is unverified_agent', async ({ page, ingest }, testInfo) => {
   const requests = captureRequests(page);
   await page.goto('/demo/');
