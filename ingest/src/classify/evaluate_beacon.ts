@@ -73,7 +73,9 @@ export function evaluateBeacon(
   const measured: Record<string, number | null> = { ...keys.features, ...pointer.features, windowScore };
 
   let shift: ShiftMeasure | null = null;
-  if (active && next.baseline !== null && next.baseline.windows >= 2) {
+  // A window too short to join the baseline can still depart from it, if it carries evidence.
+  const judged = active || windowEvidence.length > 0;
+  if (judged && next.baseline !== null && next.baseline.windows >= 2) {
     shift = measureShift(next.baseline, measured);
     // Only a departure towards automation is evidence; a bot session turning human is left to the other evidence.
     if (isShift(shift) && windowScore >= limits.SHIFT_MIN_WINDOW_SCORE) {

@@ -41,6 +41,7 @@ const INTERACTION_TYPES = new Set(['key', 'pointer', 'click', 'wheel', 'touch', 
  */
 export function extractDwellFeatures(events: readonly BeaconEvent[], carry: DwellCarry | null): DwellExtraction {
   const next: DwellCarry = carry ? { ...carry } : { interacted: false, visible: true, since: null };
+  if (next.since === null && events[0] !== undefined) next.since = events[0].t;
   let interactionCount = 0;
   let firstInteractionMs: number | null = null;
   let previousInteraction: number | null = null;
@@ -69,7 +70,7 @@ export function extractDwellFeatures(events: readonly BeaconEvent[], carry: Dwel
   const first = events[0];
   const last = events[events.length - 1];
   if (last !== undefined) {
-    const from = next.since ?? first?.t ?? last.t;
+    const from = next.since ?? last.t;
     if (next.visible) visibleMs += Math.max(0, last.t - from);
     else hiddenMs += Math.max(0, last.t - from);
     next.since = last.t;
