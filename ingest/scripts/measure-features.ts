@@ -45,6 +45,8 @@ interface FamilyReport {
   sessions: number;
   windows: number;
   activeWindows: number;
+  /** Active windows whose own evidence leans to automation (window score above 0). */
+  automationLeaningWindows: number;
   values: Map<string, number[]>;
   reasonWindows: Map<string, number>;
   finalClasses: Map<string, number>;
@@ -54,7 +56,7 @@ interface FamilyReport {
 function main(): void {
   const { values } = parseArgs({ options: { data: { type: 'string' } } });
   if (values.data === undefined) {
-    console.error('Missing --data: pass the folder that holds the delbot/, balabit/, web_bot_detection/ and keystroke100/ datasets.');
+    console.error('Missing --data: pass the folder that contains the delbot/, balabit/, web_bot_detection/ and keystroke100/ datasets.');
     process.exit(2);
   }
   const recordings = loadRecordings(values.data);
@@ -76,6 +78,7 @@ function reportFor(reports: Map<string, FamilyReport>, name: string): FamilyRepo
       sessions: 0,
       windows: 0,
       activeWindows: 0,
+      automationLeaningWindows: 0,
       values: new Map(),
       reasonWindows: new Map(),
       finalClasses: new Map(),
@@ -97,6 +100,7 @@ function measure(recording: Recording, report: FamilyReport): void {
     const active = (features.pointerMoveCount ?? 0) >= MIN_ACTIVE_MOVES || (features.keyIntervalCount ?? 0) >= MIN_KEY_INTERVALS;
     if (!active) continue;
     report.activeWindows += 1;
+    if ((features.windowScore ?? 0) > 0) report.automationLeaningWindows += 1;
     for (const name of MEASURED_FEATURES) {
       const value = features[name];
       if (value === null || value === undefined) continue;
@@ -134,6 +138,7 @@ function printReport(name: string, report: FamilyReport): void {
   const classes = [...report.finalClasses].map(([cls, count]) => `${cls} ${share(count, report.sessions)}`).join(', ');
   console.log(`final class: ${classes}`);
   console.log(`automation at any beacon: ${share(report.everAutomation, report.sessions)}`);
+  console.log(`active windows leaning to automation: ${share(report.automationLeaningWindows, report.activeWindows)}`);
   const reasons = [...report.reasonWindows]
     .sort((a, b) => b[1] - a[1])
     .map(([code, count]) => `${code} ${share(count, report.sessions)}`)

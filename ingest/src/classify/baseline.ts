@@ -82,7 +82,7 @@ export function measureShift(
   return { departedFeatures, zMax };
 }
 
-/** Whether a shift measure is a departure from the baseline. */
+/** Returns whether a shift measure is a departure from the baseline. */
 export function isShift(shift: ShiftMeasure): boolean {
   return shift.departedFeatures.length >= SHIFT_MIN_FEATURES;
 }

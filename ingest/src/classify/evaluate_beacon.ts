@@ -26,9 +26,9 @@ export type { WindowFeatures } from './window_features';
  * from the events and from `request.receivedAt`.
  *
  * Classes: declared automation (webdriver flag, headless or bot user agent) is
- * `unverified_agent`; other automation evidence at or above `AUTOMATION_LOG_ODDS` is
- * `rogue_bot`; a session with evidence for a person at or below `HUMAN_LOG_ODDS` is `human`;
- * anything else is `unknown`. A session keeps its class until the evidence crosses the other
+ * `unverified_agent`. Other automation evidence at or above `AUTOMATION_LOG_ODDS` is
+ * `rogue_bot`. A session with evidence for a person at or below `HUMAN_LOG_ODDS` is `human`.
+ * Anything else is `unknown`. A session keeps its class until the evidence crosses the other
  * class's threshold, so one ambiguous window does not flip it, while a window with strong
  * scripted evidence does. `authorized_agent` is never returned here, because it needs a
  * verified identity that beacons do not carry.

@@ -8,7 +8,7 @@ const PUPPETEER_VIEWPORT = { width: 800, height: 600 };
 
 export interface FrameworkInference {
   framework: string | null;
-  /** Evidence that names the framework, beyond what the environment score already holds. */
+  /** Evidence that names the framework, beyond what the environment score already contains. */
   evidence: Evidence[];
 }
 
@@ -18,10 +18,11 @@ export interface FrameworkInference {
  * of a framework's default launch of headless Chromium.
  *
  * Provenance, checked on Debian's Chromium 156 in headless mode:
- * - Playwright launches headless Chromium with blink settings that emulate a mouse, so
- *   `(any-hover: hover)` and `(any-pointer: fine)` match; plain headless Chromium and
- *   Puppeteer report neither. Playwright's default viewport is 1280×720.
+ * - Under Playwright 1.65, `(any-hover: hover)` and `(any-pointer: fine)` match, the viewport,
+ *   outer window and screen are all 1280×720, and `navigator.webdriver` is true. Plain
+ *   `chromium --headless` matches neither media query.
  * - Puppeteer keeps its documented 800×600 default viewport unless the script sets another.
+ *   NOTE: this trait comes from Puppeteer's documentation and was not checked against a run.
  * - Selenium with ChromeDriver leaves `cdc_…` globals (reported as traces).
  *
  * Known blind spots: a script that sets its own viewport, or a framework driving a headed

@@ -30,7 +30,8 @@ function scoreDeclaredScripting(keys: KeystrokeFeatures, pointer: PointerFeature
     });
   }
   if (pointer.centreClickCount > 0) {
-    // A person hits the exact centre (±0.5 px) of a 100×30 px button about once in 3000 clicks.
+    // Estimate: offsets spread over a 100×30 px button land within ±0.5 px of its centre once in
+    // about 3000 clicks. People aim near the centre, so they do it more often, but still rarely.
     evidence.push({
       code: 'click_at_target_centre',
       feature: 'centreClickCount',

@@ -26,9 +26,9 @@ export interface EnvironmentScore {
  * that hides itself.
  *
  * Provenance: headless Chromium 156 (Debian build) under Playwright reports
- * `webdriver: true` and `HeadlessChrome/156` in its user agent; with
- * `--disable-blink-features=AutomationControlled` and a replaced user agent it keeps the
- * `Chromium 156` brand in `userAgentData` and `Sec-CH-UA`, which contradicts the new user agent.
+ * `webdriver: true` and `HeadlessChrome/156` in its user agent. Launched with
+ * `--disable-blink-features=AutomationControlled` and a replaced user agent, it keeps the
+ * `Chromium 156` brand in `userAgentData` and `Sec-CH-UA`, so the brand contradicts the new user agent.
  */
 export function scoreEnvironment({ features, facts }: EnvironmentExtraction): EnvironmentScore {
   const evidence: Evidence[] = [];

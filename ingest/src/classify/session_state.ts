@@ -6,9 +6,9 @@ import type { PointerCarry } from '../features/pointer';
 import type { SessionBaseline } from './baseline';
 
 /**
- * What the classifier keeps about a session between beacons. It is plain JSON and its size
- * is bounded whatever the session's length: running scores and statistics, at most one
- * evidence entry per reason code, and at most 32 field indexes.
+ * Classifier state of one session, kept between beacons. It is plain JSON, and its size is
+ * bounded whatever the session's length because it contains only running scores and
+ * statistics, at most one evidence entry per reason code, and at most 32 field indexes.
  */
 export interface SessionState {
   version: 1;

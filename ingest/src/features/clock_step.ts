@@ -1,8 +1,9 @@
 /**
- * Steps (ms) that browsers and recorders are known to quantise time to, largest first:
- * 100 ms (Firefox `privacy.resistFingerprinting`), 50 and 33.3 ms (2–3 display frames),
- * 16.7 ms (one 60 Hz frame), 15.625 ms (the default Windows timer tick, seen in Keystroke100),
- * 10 ms, 8 ms (a 125 Hz USB mouse), 4 ms, 2 ms and 1 ms (integer clocks).
+ * Steps (ms) that browsers and recorders quantise time to, tried largest first. Coarse clocks:
+ * 100 ms (Firefox `privacy.resistFingerprinting`) and 15.625 ms (the default Windows timer
+ * tick, seen in Keystroke100) or its double. Display frames: 16.7 ms at 60 Hz, and 33.3 or
+ * 50 ms for two or three frames. Device rates and integer clocks: 10, 8 (a 125 Hz USB mouse),
+ * 4, 2 and 1 ms.
  */
 const CANDIDATE_STEPS_MS = [100, 50, 1000 / 30, 31.25, 1000 / 60, 15.625, 10, 8, 4, 2, 1];
 

@@ -6,7 +6,7 @@ export interface DwellFeatures {
   interactionCount: number;
   /** Time from the page's time origin to its first interaction, when that falls into this window. */
   firstInteractionMs: number | null;
-  /** Longest gap between consecutive interactions in this window, in ms. */
+  /** Maximum gap between consecutive interactions in this window, in ms. */
   idleGapMsMax: number | null;
   /** Time the page was visible and hidden during this window, from visibility events, in ms. */
   visibleMs: number;
@@ -15,7 +15,7 @@ export interface DwellFeatures {
   windowSpanMs: number | null;
 }
 
-/** What the dwell extraction needs from earlier windows of the same page. */
+/** Dwell state carried from earlier windows of the same page. */
 export interface DwellCarry {
   /** Whether an interaction was already seen on this page. */
   interacted: boolean;

@@ -52,10 +52,10 @@ const AUTOMATION_UA_TOKEN = /HeadlessChrome|Headless|PhantomJS|Electron|SlimerJS
 
 /**
  * Page globals that automation frameworks leave, mapped to the framework.
- * ChromeDriver injects `cdc_…` / `$cdc_…` arrays (Selenium with Chrome); older Selenium
- * drivers set `__webdriver_*`, `__selenium_*` and `__fxdriver_*`; Playwright's bindings use
- * `__playwright*` and `__pw*`; Puppeteer's use `__puppeteer*`; PhantomJS sets `callPhantom`
- * and `_phantom`; Nightmare sets `__nightmare`.
+ * ChromeDriver injects `cdc_…` or `$cdc_…` arrays (Selenium with Chrome). Older Selenium
+ * drivers set `__webdriver_*`, `__selenium_*` and `__fxdriver_*`. Playwright's bindings use
+ * `__playwright*` and `__pw*`, and Puppeteer's use `__puppeteer*`. PhantomJS sets `callPhantom`
+ * and `_phantom`, and Nightmare sets `__nightmare`.
  */
 const TRACE_FRAMEWORKS: readonly [RegExp, string][] = [
   [/^\$?[a-z]?cdc_|^\$wdc_|selenium|webdriver|^__fxdriver|^__driver_/i, 'selenium'],
@@ -85,10 +85,10 @@ const UA_FRAMEWORKS: Record<string, string> = {
  * Extracts environment features of one page load from the SDK's environment facts and
  * the request that carried them.
  *
- * Client hints: Chromium browsers send the same major version in the user agent
- * (`Chrome/131.0.0.0`) and in the `Chromium` brand of `navigator.userAgentData`, and the
- * same platform in both, since user-agent reduction (Chrome 101+). A user agent overridden
- * by a script or a launch flag leaves the brands untouched, so the two disagree.
+ * Client hints: Chromium browsers that expose them send the same major version in the user
+ * agent (`Chrome/131.0.0.0`) and in the `Chromium` brand of `navigator.userAgentData`, and
+ * the same platform in both. A user agent replaced by a launch flag or a context option
+ * leaves the brands untouched, so the two disagree.
  *
  * Known blind spots: a bot that overrides the client hints together with the user agent,
  * and browsers without client hints (Firefox, Safari), pass the consistency checks.

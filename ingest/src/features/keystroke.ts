@@ -40,7 +40,7 @@ export interface KeystrokeExtraction {
 export const MAX_TYPING_INTERVAL_MS = 1500;
 /** Holds longer than this are keys held on purpose (or lost key-ups), not typing. */
 const MAX_HOLD_MS = 2000;
-/** Fields remembered between windows; a page with more typed fields forgets the oldest. */
+/** Maximum fields carried between windows. On a page with more typed fields, the oldest are dropped. */
 const MAX_KEYED_FIELDS = 32;
 
 /**
@@ -63,9 +63,9 @@ const INPUT_TYPES_WITHOUT_KEYS = new Set([
 /**
  * Extracts keystroke timing features from one window of events.
  *
- * Hold times pair each key down with the next key up of the same key class, in order;
- * when the source sends only key downs, hold features stay null rather than guessed.
- * Modifier keys, auto-repeat and IME keys are left out of the timing because their holds
+ * Hold times pair each key down with the next key up of the same key class, in order.
+ * When the source sends only key downs, hold features stay null rather than guessed.
+ * Modifier keys, auto-repeat and IME keys are left out of the timing because their hold times
  * and intervals follow the key layout, not the typist.
  *
  * `keyedFields` carries the fields that had key downs in earlier windows of the same page,

@@ -7,7 +7,7 @@ function move(t: number, x: number, y: number): BeaconEvent {
   return { type: 'pointer', t, kind: 'move', x, y };
 }
 
-/** A hand-like reach: a bell-shaped speed profile along a gentle arc, sampled every 16 ms. */
+/** Builds a hand-like reach: a bell-shaped speed profile along an arc, sampled every 16 ms. */
 function handReach(start: number, from: { x: number; y: number }, to: { x: number; y: number }, samples = 30): BeaconEvent[] {
   const events: BeaconEvent[] = [];
   for (let i = 1; i <= samples; i += 1) {

@@ -39,7 +39,7 @@ export interface PointerFeatures {
   untrustedPointerCount: number;
 }
 
-/** Where the pointer was at the end of the previous window of the same page. */
+/** Last known pointer position in the previous window of the same page. */
 export interface PointerCarry {
   x: number;
   y: number;
@@ -196,8 +196,8 @@ function hasKnownTarget(click: ClickEvent): boolean {
 }
 
 /**
- * A hand brings the pointer to a target with a movement whose last steps are short, so
- * the click point is reached by a small step. Automation that clicks at coordinates
+ * Returns whether a movement brought the pointer to the click. A hand brings the pointer to
+ * a target with a movement whose last steps are short, so the click point is reached by a small step. Automation that clicks at coordinates
  * either dispatches no move at all (the click lands away from the last known position)
  * or one move that jumps straight onto the target.
  */
@@ -207,8 +207,8 @@ function hasApproach(click: ClickEvent, last: PointerCarry | null, moves: readon
   let recentMoves = 0;
   for (const move of moves) if (click.t - move.t <= APPROACH_WINDOW_MS && move.t <= click.t) recentMoves += 1;
   if (recentMoves > 1) return true;
-  // A press that is the first pointer sample of the page (the cursor rested over the target
-  // when the page loaded) shows nothing either way; a single move that appeared at the target is a jump.
+  // A press that is the first pointer sample of the page shows nothing either way, because the
+  // cursor may have rested over the target since the page loaded. A single move that appeared at the target is a jump.
   if (last.arrivalStepPx === null) return recentMoves === 0;
   return last.arrivalStepPx < APPROACH_JUMP_PX;
 }
@@ -261,10 +261,10 @@ function accelSignChangeRate(samples: readonly Sample[]): number | null {
 }
 
 /**
- * Counts steps inside runs that a script's interpolation produces: every point within
- * 1 px (plus 2 % of the run's chord) of the line from the run's start, step lengths within
- * 1 px plus 15 % of the run's first step, and no step lasting more than about twice the
- * first (one clock step plus the first duration, at least 2 ms, of slack). Timing is
+ * Counts steps inside runs that a script's interpolation produces. In such a run, every point
+ * lies within 1 px (plus 2 % of the run's chord) of the line from the run's start, and step
+ * lengths stay within 1 px plus 15 % of the run's first step. No step lasts more than about
+ * twice the first (the slack is one clock step plus the first duration, at least 2 ms). Timing is
  * loose on purpose: Playwright's `mouse.move(x, y, { steps })` spaces points evenly, but each
  * step waits for a protocol round trip, so its durations jitter by milliseconds. Runs shorter than `MIN_EVEN_RUN_STEPS` steps or
  * `MIN_EVEN_RUN_CHORD_PX` count for nothing.

@@ -37,12 +37,11 @@ export function convertBalabitSession(text: string, env: Environment = DESKTOP_C
     if (!Number.isFinite(t) || !Number.isFinite(x) || !Number.isFinite(y)) continue;
     const button = cells[buttonColumn];
     const state = cells[stateColumn];
-    const buttonCode = button === 'Right' ? 2 : button === 'Left' ? 0 : 1;
     if (state === 'Move' || state === 'Drag') {
       events.push({ type: 'pointer', t, kind: 'move', x, y, buttons: state === 'Drag' ? 1 : 0 });
     } else if (state === 'Pressed') {
       if (button === 'Left') leftDown = true;
-      events.push({ type: 'pointer', t, kind: 'down', x, y, buttons: buttonCode === 2 ? 2 : 1 });
+      events.push({ type: 'pointer', t, kind: 'down', x, y, buttons: button === 'Right' ? 2 : 1 });
     } else if (state === 'Released') {
       events.push({ type: 'pointer', t, kind: 'up', x, y, buttons: 0 });
       if (button === 'Left' && leftDown) {

@@ -15,7 +15,7 @@ export const NORMALISED_VIEWPORT = { width: 1280, height: 720 };
  * header is dropped. `Pressed` becomes a pointer down, `Move` a pointer move (with the
  * button held after a press), `Released` a pointer up plus a click. DELBOT's recorder logs
  * a second `Released` with no press before it at the end of most human and scripted
- * recordings (but not GAN ones); that release is dropped, since a browser reports no
+ * recordings (but not GAN ones). That release is dropped, because a browser reports no
  * release without a press. Clicks get `w` = `h` = 0, which marks the target as unknown.
  */
 export function convertDelbotRecording(text: string, env: Environment = DESKTOP_CHROME_ENV): BeaconInput[] {

@@ -12,7 +12,7 @@ const START_MS = 1000;
 
 /**
  * Converts one Keystroke100 user's `latency.txt` (10 rows of 7 tab-separated latencies in
- * ms) into beacons: each row is one entry of `try4-mbs` into a password field (field 0),
+ * ms) into beacons. Each row becomes one entry of `try4-mbs` into a password field (field 0),
  * with a key down and an `insertText` input event at each cumulative latency. The dataset
  * has no key releases, so none are invented.
  */

@@ -7,6 +7,9 @@ import { DESKTOP_CHROME_ENV } from './desktop_chrome';
 /** Page time of the first move, so that timestamps stay positive after rebasing. */
 const START_MS = 1000;
 
+/** `buttons` bit of the left, right and middle mouse buttons. */
+const BUTTONS = { l: 1, r: 2, m: 4 } as const;
+
 /** The fields of a `mouse_movements.json` session file that the converter reads. */
 export interface WebBotDetectionSession {
   total_behaviour: string;
@@ -18,8 +21,8 @@ export interface WebBotDetectionSession {
  * beacons. Moves come from `total_behaviour`'s `[m(x,y)]` tokens, timed by
  * `mousemove_times` (one timestamp per move, rebased to start at 1 s). Left clicks
  * (`[c(l)]`) become a pointer down, up and click at the time and place of the move before
- * them, because the file records no click times; right and middle clicks a down and up
- * only. Click targets are unknown (`w` = `h` = 0).
+ * them, because the file records no click times. Right and middle clicks become a down and
+ * an up only. Click targets are unknown (`w` = `h` = 0).
  */
 export function convertWebBotDetectionSession(
   session: WebBotDetectionSession,
@@ -43,7 +46,8 @@ export function convertWebBotDetectionSession(
       events.push({ type: 'pointer', t: last.t, kind: 'move', x: last.x, y: last.y, buttons: 0 });
     } else if (last !== null) {
       const left = token[4] === 'l';
-      events.push({ type: 'pointer', t: last.t, kind: 'down', x: last.x, y: last.y, buttons: left ? 1 : token[4] === 'r' ? 2 : 4 });
+      const buttons = BUTTONS[token[4] as 'l' | 'r' | 'm'];
+      events.push({ type: 'pointer', t: last.t, kind: 'down', x: last.x, y: last.y, buttons });
       events.push({ type: 'pointer', t: last.t, kind: 'up', x: last.x, y: last.y, buttons: 0 });
       if (left) events.push({ type: 'click', t: last.t, x: last.x, y: last.y, dx: 0, dy: 0, w: 0, h: 0, detail: 1, button: 0 });
     }

@@ -7,7 +7,7 @@ import { replaySession } from './replay_session';
 /**
  * Classification rates on the recorded datasets. The datasets are not part of the
  * repository (most have no licence that allows copying them), so these tests run only when
- * TELLTALE_DATASETS names a folder that holds them in their own layouts.
+ * TELLTALE_DATASETS names a folder that contains them in their own layouts.
  */
 const dataDir = process.env.TELLTALE_DATASETS;
 

@@ -5,7 +5,7 @@ const GAP_MS = 1000;
 
 /**
  * Joins the beacons of several recordings into one session on one page, as if one
- * person (or program) had produced them in a row: each recording's timestamps are moved
+ * person (or program) had produced them in a row. Each recording's timestamps are moved
  * to start `GAP_MS` after the previous one ends, and sequence numbers run on. Only the
  * first beacon keeps its environment.
  */

@@ -50,7 +50,7 @@ export function playwrightHeadlessRequest(receivedAt: number): RequestFacts {
 /**
  * Environment of Playwright launched with `--disable-blink-features=AutomationControlled`
  * and a desktop Chrome 131 user agent: the webdriver flag is off, but the client-hint
- * brands still say Chromium 156, and the window fills the screen.
+ * brands still name Chromium 156, and the window fills the screen.
  */
 export const STEALTH_PLAYWRIGHT_ENV: Environment = {
   ...PLAYWRIGHT_HEADLESS_ENV,
@@ -73,9 +73,9 @@ const PASSWORD_FIELD = 1;
 const BUTTON = { x: 640, y: 400, w: 120, h: 36 };
 
 /**
- * `page.fill('#username', …)`, `page.fill('#password', …)` then `page.click('button')`:
- * fill focuses the field and inserts the whole string with one `insertText` input event
- * and no key events; click moves the pointer in one step to the button's centre, presses,
+ * Builds `page.fill('#username', …)`, `page.fill('#password', …)` then `page.click('button')`.
+ * Fill focuses the field and inserts the whole string with one `insertText` input event
+ * and no key events. Click moves the pointer in one step to the button's centre, presses,
  * releases and clicks at offset (0, 0).
  */
 export function fillAndClickEvents(start: number): BeaconEvent[] {
@@ -136,7 +136,7 @@ export function mouseMoveEvents(
   return events;
 }
 
-/** The stealth session's actions: straight mouse moves to each field, then typing with a fixed delay. */
+/** Builds the stealth session's actions: straight mouse moves to each field, then typing with a fixed delay. */
 export function stealthSignInEvents(start: number): BeaconEvent[] {
   const toUsername = mouseMoveEvents(start, { x: 0, y: 0 }, { x: 600, y: 250 });
   const typeUsername = pressSequentiallyEvents(start + 200, USERNAME_FIELD, 9);
