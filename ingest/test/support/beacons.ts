@@ -1,45 +1,24 @@
-import type { Beacon, Environment } from '@telltale/shared';
+import type { Beacon } from '@telltale/shared';
 
-/** Environment facts of an ordinary desktop Chrome 131 on Windows, with consistent client hints. */
-export const DESKTOP_CHROME_ENV: Environment = {
-  ua: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
-  webdriver: false,
-  uaData: {
-    brands: [
-      { brand: 'Google Chrome', version: '131' },
-      { brand: 'Chromium', version: '131' },
-      { brand: 'Not_A Brand', version: '24' },
-    ],
-    mobile: false,
-    platform: 'Windows',
-  },
-  languages: ['en-GB', 'en'],
-  timezone: 'Europe/London',
-  timezoneOffsetMin: 0,
-  screen: { w: 1920, h: 1080, availW: 1920, availH: 1040, dpr: 1, colorDepth: 24 },
-  window: { innerW: 1536, innerH: 776, outerW: 1552, outerH: 880 },
-  timerResolutionMs: 0.1,
-  hardwareConcurrency: 8,
-  deviceMemory: 8,
-  maxTouchPoints: 0,
-  pdfViewerEnabled: true,
-  pluginCount: 5,
-  hover: true,
-  finePointer: true,
-  traces: [],
-};
+import type { BeaconInput } from '../../src/classify/types';
+import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../recordings/desktop_chrome';
 
-/** Request headers that desktop Chrome 131 sends with a same-origin `fetch`. */
-export const DESKTOP_CHROME_HEADERS: Record<string, string> = {
-  'user-agent': DESKTOP_CHROME_ENV.ua,
-  'sec-ch-ua': '"Google Chrome";v="131", "Chromium";v="131", "Not_A Brand";v="24"',
-  'sec-ch-ua-mobile': '?0',
-  'sec-ch-ua-platform': '"Windows"',
-  'accept-language': 'en-GB,en;q=0.9',
-  'sec-fetch-site': 'same-origin',
-  'sec-fetch-mode': 'cors',
-  'sec-fetch-dest': 'empty',
-};
+export { DESKTOP_CHROME_ENV };
+
+/** Request headers that desktop Chrome 131 sends with a same-origin `fetch`, matching `DESKTOP_CHROME_ENV`. */
+export const DESKTOP_CHROME_HEADERS: Record<string, string> = (() => {
+  const facts = desktopChromeRequest(0);
+  return {
+    'user-agent': facts.userAgent!,
+    'sec-ch-ua': facts.secChUa!,
+    'sec-ch-ua-mobile': facts.secChUaMobile!,
+    'sec-ch-ua-platform': facts.secChUaPlatform!,
+    'accept-language': facts.acceptLanguage!,
+    'sec-fetch-site': facts.secFetchSite!,
+    'sec-fetch-mode': facts.secFetchMode!,
+    'sec-fetch-dest': facts.secFetchDest!,
+  };
+})();
 
 let counter = 0;
 
@@ -72,4 +51,20 @@ export function postBeacon(url: string, beacon: unknown, headers: Record<string,
     headers: { ...DESKTOP_CHROME_HEADERS, 'content-type': 'text/plain;charset=UTF-8', ...headers },
     body: typeof beacon === 'string' ? beacon : JSON.stringify(beacon),
   });
+}
+
+/** Turns a converted recording's beacon into the wire beacon the SDK would send for session `sid`. */
+export function toWireBeacon(input: BeaconInput, sid: string): Beacon {
+  const lastEvent = input.events[input.events.length - 1];
+  return {
+    v: 1,
+    site: 'pk_demo',
+    sid,
+    seq: input.seq,
+    page: input.page,
+    path: input.path,
+    sentAt: lastEvent ? lastEvent.t + 1 : 0,
+    env: input.env,
+    events: input.events,
+  };
 }
