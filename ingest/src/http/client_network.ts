@@ -30,3 +30,16 @@ function expandIpv6(address: string): string[] {
   const groups = [...headGroups, ...Array<string>(Math.max(missing, 0)).fill('0'), ...tailGroups];
   return groups.map((group) => (group.replace(/^0+/, '') || '0').toLowerCase());
 }
+
+const NETWORK_PATTERN = /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.0\/24|[0-9a-f]{1,4}:[0-9a-f]{1,4}:[0-9a-f]{1,4}::\/48)$/i;
+
+/**
+ * Reduces a reported client address to the network stored in audit records: an address
+ * is truncated as `truncateClientAddress` does, an already truncated /24 or /48 network
+ * is kept, and anything else becomes null.
+ */
+export function normaliseClientNetwork(value: string | null): string | null {
+  if (value === null) return null;
+  if (NETWORK_PATTERN.test(value)) return value.toLowerCase();
+  return truncateClientAddress(value);
+}

@@ -12,6 +12,7 @@ import type { Db } from '../store/open_database';
 import { ApiError } from './api_error';
 import type { AppDependencies, AppEnv } from './app_env';
 import { truncateClientAddress } from './client_network';
+import { auditRoutes } from './routes/audit';
 import { collectRoutes } from './routes/collect';
 import { healthRoutes } from './routes/health';
 import { keyRoutes } from './routes/keys';
@@ -80,6 +81,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', collectRoutes(deps));
   app.route('/', verifyRoutes(deps));
   app.route('/', sessionRoutes(deps));
+  app.route('/', auditRoutes(deps));
   app.route('/', sdkRoutes(deps));
   app.route('/', demoRoutes(deps));
 

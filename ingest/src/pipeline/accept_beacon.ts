@@ -1,5 +1,6 @@
 import { TAG_RENEW_BEFORE_EXPIRY_SECONDS, isAgentDriven, type Beacon, type CollectResponse, type SessionClass } from '@telltale/shared';
 
+import { recordBeaconAudit } from '../audit/record_beacon_audit';
 import { evaluateBeacon, type SessionState } from '../classify/evaluate_beacon';
 import type { Decision, RequestFacts } from '../classify/types';
 import type { TagSigner } from '../sign/tag_signer';
@@ -104,11 +105,24 @@ export async function acceptBeacon(deps: AcceptDependencies, beacon: Beacon, con
   // this one was signing.
   if (!saved) return { status: 'replayed', lastSeq: findSession(deps.db, beacon.sid)?.lastSeq ?? beacon.seq };
 
+  const classChanged = existing?.class !== decision.cls;
+  recordBeaconAudit(deps.db, {
+    at: now,
+    siteId: beacon.site,
+    sessionId: beacon.sid,
+    identityHash: existing?.identityHash ?? null,
+    decision,
+    classChanged,
+    tagSigned: !reuseTag,
+    clientNetwork: context.clientNetwork,
+    userAgent: truncate(context.request.userAgent, 512),
+  });
+
   return {
     status: 'accepted',
     response: { tag: signed.tag, class: decision.cls, expiresAt: new Date(signed.expiresAt).toISOString() },
     decision,
-    classChanged: existing?.class !== decision.cls,
+    classChanged,
     tagSigned: !reuseTag,
   };
 }

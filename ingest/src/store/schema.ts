@@ -130,3 +130,4 @@ export const agents = sqliteTable(
   },
   (t) => [uniqueIndex('agents_signature_agent_idx').on(t.signatureAgent)],
 );
+export * from './schema_audit';
