@@ -8,7 +8,7 @@ export const Reason = {
   // Declared identity and environment.
   /** The user agent or client-hint brands name an automation tool or a headless browser. */
   AutomationUserAgent: 'automation_user_agent',
-  /** `navigator.webdriver` is true: the browser says it is under remote control. */
+  /** `navigator.webdriver` is true, which the browser reports when it is under remote control. */
   WebdriverFlag: 'webdriver_flag',
   /** The user agent string contradicts the client hints (brands, version, platform, mobile). */
   ClientHintsMismatch: 'client_hints_mismatch',

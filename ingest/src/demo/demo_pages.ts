@@ -32,7 +32,7 @@ function layout(title: string, content: unknown) {
 </html>`;
 }
 
-/** The start page: sign-in form, search box and the verdict the backend sees. */
+/** Renders the start page: sign-in form, search box and the class the demo backend assigns. */
 export function renderHomePage() {
   return layout(
     'Sign in',
@@ -98,7 +98,7 @@ document.getElementById('search').addEventListener('input', (event) => {
 `;
 
 /**
- * The article list. Pages switch with the History API (a single-page-app route change),
+ * Renders the article list. Pages switch with the History API (a single-page-app route change),
  * and each page also has its own URL for full loads.
  */
 export function renderArticleList(page: number) {
@@ -147,7 +147,7 @@ document.querySelector('nav.pages').addEventListener('click', (event) => {
 window.addEventListener('popstate', (event) => show(event.state?.page ?? 1));
 `;
 
-/** One article. */
+/** Renders one article. */
 export function renderArticle(article: Article) {
   return layout(
     article.title,

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 
 import type { AppDependencies, AppEnv } from '../app_env';
 
-/** `GET /healthz`: 200 when the database answers, so the service can accept beacons. */
+/** `GET /healthz`: 200 when a database query succeeds, so the service can accept beacons. */
 export function healthRoutes(deps: AppDependencies) {
   const app = new Hono<AppEnv>();
   app.get('/healthz', (c) => {
