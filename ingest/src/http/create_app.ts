@@ -5,6 +5,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
 
+import { consoleRoutes } from '../console/console_routes';
 import { demoRoutes } from '../demo/demo_routes';
 import type { Log } from '../log';
 import type { TagSigner } from '../sign/tag_signer';
@@ -84,6 +85,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', auditRoutes(deps));
   app.route('/', sdkRoutes(deps));
   app.route('/', demoRoutes(deps));
+  app.route('/', consoleRoutes(deps));
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}; see the HTTP routes in the README.`, requestId: c.get('requestId') } }, 404));
 

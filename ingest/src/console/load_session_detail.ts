@@ -1,0 +1,136 @@
+import type { BeaconEvent, Environment, Evidence } from '@telltale/shared';
+
+import type { RunningStat } from '../classify/baseline';
+import { listAuditRecords, type AuditRecordRow } from '../store/audit_records';
+import { findSessionBaseline, listHumanPopulationEvents, listSessionBeacons } from '../store/console_queries';
+import type { Db } from '../store/open_database';
+import { findSession, listDecisions, type SessionRow } from '../store/sessions';
+import { buildTrajectory, type Trajectory } from './build_trajectory';
+import { extractKeyTimings, type KeyTimings } from './extract_key_timings';
+
+/** Beacons read for one session page; a longer session shows its first ones. */
+export const MAX_SESSION_BEACONS = 500;
+const MAX_AUDIT_RECORDS = 100;
+const MAX_TIMELINE_ENTRIES = 300;
+/** The human population: the latest human sessions and at most this many of their beacons. */
+const POPULATION_SESSIONS = 50;
+const POPULATION_BEACONS = 300;
+/** The population changes slowly, so it is recomputed at most this often. */
+const POPULATION_CACHE_MS = 60_000;
+
+/** One line of the session timeline. */
+export interface TimelineEntry {
+  /** Server time of the beacon or record, ms since the epoch. */
+  at: number;
+  kind: 'page' | 'input' | 'submit' | 'paste' | 'class' | 'tag';
+  detail: string;
+}
+
+/** Everything the session page shows. */
+export interface SessionDetail {
+  session: SessionRow;
+  evidence: Evidence[];
+  /** The session's own baseline per feature, when it has one. */
+  baseline: Record<string, RunningStat>;
+  beaconsRead: number;
+  trajectory: Trajectory;
+  keyTimings: KeyTimings;
+  population: KeyTimings;
+  timeline: TimelineEntry[];
+  environment: Environment | null;
+  audit: AuditRecordRow[];
+}
+
+/** Creates a loader of session pages, with a per-app cache of the human key timing population. */
+export function createSessionDetailLoader(db: Db, now: () => number): (id: string) => SessionDetail | undefined {
+  let population: { at: number; timings: KeyTimings } | null = null;
+
+  const loadPopulation = (): KeyTimings => {
+    if (population && now() - population.at < POPULATION_CACHE_MS) return population.timings;
+    const timings: KeyTimings = { holds: [], flights: [] };
+    for (const events of listHumanPopulationEvents(db, POPULATION_SESSIONS, POPULATION_BEACONS)) {
+      const one = extractKeyTimings(JSON.parse(events) as BeaconEvent[]);
+      timings.holds.push(...one.holds);
+      timings.flights.push(...one.flights);
+    }
+    population = { at: now(), timings };
+    return timings;
+  };
+
+  return (id) => {
+    const session = findSession(db, id);
+    if (!session) return undefined;
+
+    const beacons = listSessionBeacons(db, id, MAX_SESSION_BEACONS).map((row) => ({
+      ...row,
+      events: JSON.parse(row.events) as BeaconEvent[],
+      env: row.env === null ? null : (JSON.parse(row.env) as Environment),
+    }));
+    const baselineJson = findSessionBaseline(db, id);
+    const audit = listAuditRecords(db, { sessionId: id, limit: MAX_AUDIT_RECORDS }).rows;
+
+    return {
+      session,
+      evidence: JSON.parse(session.evidence) as Evidence[],
+      baseline: baselineJson ? ((JSON.parse(baselineJson) as { features?: Record<string, RunningStat> }).features ?? {}) : {},
+      beaconsRead: beacons.length,
+      trajectory: buildTrajectory(beacons),
+      keyTimings: keyTimingsByPage(beacons),
+      population: loadPopulation(),
+      timeline: buildTimeline(beacons, listDecisions(db, id), audit),
+      environment: beacons.find((b) => b.env !== null)?.env ?? null,
+      audit,
+    };
+  };
+}
+
+function keyTimingsByPage(beacons: readonly { page: number; events: BeaconEvent[] }[]): KeyTimings {
+  const pages = new Map<number, BeaconEvent[]>();
+  for (const beacon of beacons) {
+    const events = pages.get(beacon.page) ?? [];
+    events.push(...beacon.events);
+    pages.set(beacon.page, events);
+  }
+  const timings: KeyTimings = { holds: [], flights: [] };
+  for (const events of pages.values()) {
+    const one = extractKeyTimings(events);
+    timings.holds.push(...one.holds);
+    timings.flights.push(...one.flights);
+  }
+  return timings;
+}
+
+function buildTimeline(
+  beacons: readonly { page: number; path: string; receivedAt: number; events: BeaconEvent[] }[],
+  decisions: readonly { at: number; class: string; previousClass: string | null; score: number }[],
+  audit: readonly AuditRecordRow[],
+): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const beacon of beacons) {
+    const inputs = new Map<number, { count: number; delta: number }>();
+    for (const event of beacon.events) {
+      if (event.type === 'nav') entries.push({ at: beacon.receivedAt, kind: 'page', detail: `${event.kind} ${event.path} (page ${beacon.page}, ${formatSeconds(event.t)})` });
+      if (event.type === 'submit') entries.push({ at: beacon.receivedAt, kind: 'submit', detail: `form with ${event.fields} fields submitted (page ${beacon.page}, ${formatSeconds(event.t)})` });
+      if (event.type === 'paste') entries.push({ at: beacon.receivedAt, kind: 'paste', detail: `paste${event.field === undefined ? '' : ` into field ${event.field}`} (page ${beacon.page}, ${formatSeconds(event.t)})` });
+      if (event.type === 'input') {
+        const field = inputs.get(event.field) ?? { count: 0, delta: 0 };
+        inputs.set(event.field, { count: field.count + 1, delta: field.delta + event.delta });
+      }
+    }
+    for (const [field, sum] of inputs) {
+      entries.push({ at: beacon.receivedAt, kind: 'input', detail: `field ${field}: ${sum.count} input events, ${sum.delta >= 0 ? '+' : ''}${sum.delta} characters (page ${beacon.page} on ${beacon.path})` });
+    }
+  }
+  for (const decision of decisions) {
+    entries.push({ at: decision.at, kind: 'class', detail: `class ${decision.previousClass ?? 'none'} → ${decision.class}, score ${decision.score.toFixed(2)}` });
+  }
+  for (const record of audit) {
+    if (record.kind === 'tag_issued') entries.push({ at: record.at, kind: 'tag', detail: `tag issued: ${record.class}` });
+  }
+  entries.sort((a, b) => a.at - b.at);
+  return entries.slice(0, MAX_TIMELINE_ENTRIES);
+}
+
+function formatSeconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

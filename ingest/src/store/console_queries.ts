@@ -1,0 +1,239 @@
+/**
+ * Read-only queries behind the operator console. Every query is paged or bounded, and
+ * the session queries walk the `(last_seen, id)` or `(class, last_seen)` index.
+ */
+import { and, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { SessionClass } from '@telltale/shared';
+
+import type { Db } from './open_database';
+import { agents, auditRecords, beacons, sessionBaselines, sessions } from './schema';
+
+/** Filters of the session list; times in ms since the epoch, both ends inclusive. */
+export interface ConsoleSessionFilter {
+  class?: SessionClass;
+  agentDriven?: boolean;
+  framework?: string;
+  identityHash?: string;
+  from: number;
+  to: number;
+}
+
+/** Position in the list after which the next page starts. */
+export interface SessionCursor {
+  lastSeen: number;
+  id: string;
+}
+
+const listColumns = {
+  id: sessions.id,
+  siteId: sessions.siteId,
+  class: sessions.class,
+  agentDriven: sessions.agentDriven,
+  framework: sessions.framework,
+  score: sessions.score,
+  reasons: sessions.reasons,
+  firstSeen: sessions.firstSeen,
+  lastSeen: sessions.lastSeen,
+  eventCount: sessions.eventCount,
+  userAgent: sessions.userAgent,
+  identityHash: sessions.identityHash,
+};
+
+export type ConsoleSessionRow = {
+  id: string;
+  siteId: string;
+  class: string;
+  agentDriven: boolean;
+  framework: string | null;
+  score: number;
+  reasons: string;
+  firstSeen: number;
+  lastSeen: number;
+  eventCount: number;
+  userAgent: string | null;
+  identityHash: string | null;
+};
+
+function sessionConditions(filter: ConsoleSessionFilter): SQL[] {
+  const conditions: SQL[] = [gte(sessions.lastSeen, filter.from), lte(sessions.lastSeen, filter.to)];
+  if (filter.class !== undefined) conditions.push(eq(sessions.class, filter.class));
+  if (filter.agentDriven !== undefined) conditions.push(eq(sessions.agentDriven, filter.agentDriven));
+  if (filter.framework !== undefined) conditions.push(eq(sessions.framework, filter.framework));
+  if (filter.identityHash !== undefined) conditions.push(eq(sessions.identityHash, filter.identityHash));
+  return conditions;
+}
+
+/**
+ * Returns one page of sessions, newest activity first, without the classifier state or
+ * evidence columns. `next` is the cursor of the following page, or null on the last page.
+ */
+export function listConsoleSessions(
+  db: Db,
+  filter: ConsoleSessionFilter,
+  page: { limit: number; after?: SessionCursor },
+): { rows: ConsoleSessionRow[]; next: SessionCursor | null } {
+  const conditions = sessionConditions(filter);
+  if (page.after) {
+    const { lastSeen, id } = page.after;
+    conditions.push(or(lt(sessions.lastSeen, lastSeen), and(eq(sessions.lastSeen, lastSeen), lt(sessions.id, id)))!);
+  }
+
+  const rows = db
+    .select(listColumns)
+    .from(sessions)
+    .where(and(...conditions))
+    .orderBy(desc(sessions.lastSeen), desc(sessions.id))
+    .limit(page.limit + 1)
+    .all();
+
+  const hasMore = rows.length > page.limit;
+  const shown = hasMore ? rows.slice(0, page.limit) : rows;
+  const last = shown[shown.length - 1];
+  return { rows: shown, next: hasMore && last ? { lastSeen: last.lastSeen, id: last.id } : null };
+}
+
+/** Returns the number of sessions per class whose last activity falls in the filter's period. */
+export function countSessionsByClass(db: Db, filter: ConsoleSessionFilter): Map<string, number> {
+  const rows = db
+    .select({ class: sessions.class, count: sql<number>`count(*)` })
+    .from(sessions)
+    .where(and(...sessionConditions(filter)))
+    .groupBy(sessions.class)
+    .all();
+  return new Map(rows.map((row) => [row.class, row.count]));
+}
+
+/** Sessions of one class in one time bucket of `countSessionsOverTime`. */
+export interface ClassBucketCount {
+  class: string;
+  /** Bucket index from 0, counted from the filter's `from`. */
+  bucket: number;
+  count: number;
+}
+
+/** Returns session counts per class and time bucket of `bucketMs`, by last activity, over the filter's period. */
+export function countSessionsOverTime(db: Db, filter: ConsoleSessionFilter, bucketMs: number): ClassBucketCount[] {
+  const bucket = sql<number>`(${sessions.lastSeen} - ${filter.from}) / ${bucketMs}`;
+  return db
+    .select({ class: sessions.class, bucket, count: sql<number>`count(*)` })
+    .from(sessions)
+    .where(and(...sessionConditions(filter)))
+    .groupBy(sessions.class, bucket)
+    .all();
+}
+
+/** Stored raw events of one beacon, as the session page reads them. */
+export interface ConsoleBeaconRow {
+  seq: number;
+  page: number;
+  path: string;
+  receivedAt: number;
+  events: string;
+  env: string | null;
+}
+
+/** Returns up to `limit` stored beacons of a session in sequence order. */
+export function listSessionBeacons(db: Db, sessionId: string, limit: number): ConsoleBeaconRow[] {
+  return db
+    .select({ seq: beacons.seq, page: beacons.page, path: beacons.path, receivedAt: beacons.receivedAt, events: beacons.events, env: beacons.env })
+    .from(beacons)
+    .where(eq(beacons.sessionId, sessionId))
+    .orderBy(beacons.seq)
+    .limit(limit)
+    .all();
+}
+
+/** Returns the session's own baseline statistics as stored JSON, or undefined when it has none. */
+export function findSessionBaseline(db: Db, sessionId: string): string | undefined {
+  return db.select({ stats: sessionBaselines.stats }).from(sessionBaselines).where(eq(sessionBaselines.sessionId, sessionId)).get()?.stats;
+}
+
+/**
+ * Returns the events of the most recent beacons of the latest `sessionLimit` human
+ * sessions, at most `beaconLimit` beacons in all: the population the key timing
+ * histograms are drawn against.
+ */
+export function listHumanPopulationEvents(db: Db, sessionLimit: number, beaconLimit: number): string[] {
+  const humans = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(eq(sessions.class, 'human'))
+    .orderBy(desc(sessions.lastSeen))
+    .limit(sessionLimit)
+    .all();
+  if (humans.length === 0) return [];
+
+  return db
+    .select({ events: beacons.events })
+    .from(beacons)
+    .where(
+      inArray(
+        beacons.sessionId,
+        humans.map((h) => h.id),
+      ),
+    )
+    .orderBy(desc(beacons.receivedAt))
+    .limit(beaconLimit)
+    .all()
+    .map((row) => row.events);
+}
+
+export type RegisteredAgentRow = typeof agents.$inferSelect;
+
+/** Returns up to `limit` registered agents, newest first. */
+export function listRegisteredAgents(db: Db, limit: number): RegisteredAgentRow[] {
+  return db.select().from(agents).orderBy(desc(agents.createdAt)).limit(limit).all();
+}
+
+/** One proven agent identity seen in the audit log since a time. */
+export interface AgentActivityRow {
+  agentId: string;
+  sessions: number;
+  requests: number;
+  lastSeen: number;
+}
+
+/**
+ * Returns the proven agent identities in the audit records since `from` (ms since the
+ * epoch), with their distinct sessions, record count and latest record time.
+ */
+export function listAgentActivity(db: Db, from: number, limit: number): AgentActivityRow[] {
+  return db
+    .select({
+      agentId: sql<string>`${auditRecords.agentId}`,
+      sessions: sql<number>`count(distinct ${auditRecords.sessionId})`,
+      requests: sql<number>`count(*)`,
+      lastSeen: sql<number>`max(${auditRecords.at})`,
+    })
+    .from(auditRecords)
+    .where(and(gte(auditRecords.at, from), isNotNull(auditRecords.agentId)))
+    .groupBy(auditRecords.agentId)
+    .orderBy(desc(sql`count(*)`))
+    .limit(limit)
+    .all();
+}
+
+/** How often one policy rule produced one outcome for one agent identity. */
+export interface AgentRuleRow {
+  agentId: string;
+  rule: string;
+  outcome: string | null;
+  count: number;
+}
+
+/** Returns the policy rules that fired for proven agent identities in enforcement records since `from`. */
+export function listAgentRules(db: Db, from: number, limit: number): AgentRuleRow[] {
+  return db
+    .select({
+      agentId: sql<string>`${auditRecords.agentId}`,
+      rule: sql<string>`${auditRecords.rule}`,
+      outcome: auditRecords.outcome,
+      count: sql<number>`count(*)`,
+    })
+    .from(auditRecords)
+    .where(and(gte(auditRecords.at, from), isNotNull(auditRecords.agentId), isNotNull(auditRecords.rule)))
+    .groupBy(auditRecords.agentId, auditRecords.rule, auditRecords.outcome)
+    .orderBy(desc(sql`count(*)`))
+    .limit(limit)
+    .all();
+}
