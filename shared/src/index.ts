@@ -7,6 +7,7 @@ export * from './reasons';
 export * from './signals';
 export * from './errors';
 export * from './limits';
+export * from './user_agent_catalogue';
 export type * from './claims';
 export type {
   Beacon,

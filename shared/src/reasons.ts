@@ -25,6 +25,34 @@ export const Reason = {
   /** A browser that declares automation has a framework's default viewport (Puppeteer: 800×600). */
   AutomationDefaultViewport: 'automation_default_viewport',
 
+  // Request identity: what a request without a session tag declares or proves.
+  /** The user agent names an AI agent, assistant or crawler (`ChatGPT-User`, `ClaudeBot`, …). */
+  AgentUserAgent: 'agent_user_agent',
+  /** The user agent names an HTTP client library or tool (`curl`, `python-requests`, `axios`, …). */
+  HttpClientUserAgent: 'http_client_user_agent',
+  /** The request has no `User-Agent` header. */
+  UserAgentMissing: 'user_agent_missing',
+  /** A browser user agent without the headers that browser sends with every request (`Accept-Language`, `Sec-Fetch-*`, `Accept-Encoding`). */
+  BrowserHeadersMissing: 'browser_headers_missing',
+  /** A valid Web Bot Auth signature (RFC 9421) from a key in the agent's key directory. */
+  SignatureVerified: 'signature_verified',
+  /** The signing agent is in the operator's agent registry. */
+  AgentRegistered: 'agent_registered',
+  /** The signing agent proved its identity but is not in the operator's agent registry. */
+  AgentUnregistered: 'agent_unregistered',
+  /** A registered agent requested a route or data scope outside its registration. */
+  AgentOutsideScope: 'agent_outside_scope',
+  /** A Web Bot Auth signature that does not verify, is malformed or covers too little of the request. */
+  SignatureInvalid: 'signature_invalid',
+  /** A Web Bot Auth signature past its `expires` time, or created in the future, beyond the allowed clock skew. */
+  SignatureExpired: 'signature_expired',
+  /** A Web Bot Auth signature whose nonce was already used within its validity window. */
+  SignatureReplayed: 'signature_replayed',
+  /** The signature's `keyid` is not the thumbprint of any key in the agent's key directory. */
+  SignatureKeyUnknown: 'signature_key_unknown',
+  /** The agent's key directory could not be fetched or read, so its signature could not be checked. */
+  KeyDirectoryUnavailable: 'key_directory_unavailable',
+
   // Behaviour.
   /** Input events that were dispatched by script (`isTrusted` false). */
   UntrustedEvents: 'untrusted_events',
