@@ -14,6 +14,8 @@ export interface Config {
   issuer: string;
   /** Days to keep raw events; features and decisions stay. */
   rawEventRetentionDays: number;
+  /** Days to keep audit records; 0 keeps them forever. Pruning leaves the chain verifiable. */
+  auditRetentionDays: number;
   logLevel: string;
 }
 
@@ -48,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     adminTokenGenerated: !tokenFromEnv,
     issuer,
     rawEventRetentionDays: readInteger(env, 'TELLTALE_RAW_EVENT_RETENTION_DAYS', 7, 0, 3650),
+    auditRetentionDays: readInteger(env, 'TELLTALE_AUDIT_RETENTION_DAYS', 365, 0, 36500),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
   };
 }

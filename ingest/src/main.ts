@@ -9,7 +9,9 @@ import { createApp } from './http/create_app';
 import { createLog } from './log';
 import { createTagSigner } from './sign/tag_signer';
 import { loadOrCreateSigningKeys } from './sign/signing_keys';
+import { watchSigningKeys } from './sign/watch_signing_keys';
 import { openDatabase } from './store/open_database';
+import { pruneAuditRecords } from './store/prune_audit_records';
 import { pruneRawEvents } from './store/prune_raw_events';
 import { upsertSite } from './store/sites';
 
@@ -29,12 +31,18 @@ async function main(): Promise<void> {
   upsertSite(db, { id: 'pk_demo', name: 'Demo', origins: ['*'] }, Date.now());
 
   const keys = await loadOrCreateSigningKeys(config.dataDir);
-  const signer = createTagSigner({ active: keys.active, published: keys.all, issuer: config.issuer });
+  const signer = createTagSigner({ active: keys.active, published: keys.published, issuer: config.issuer });
+  const stopWatchingKeys = watchSigningKeys(config.dataDir, signer, log);
   const app = createApp({ db, log, signer, adminToken: config.adminToken });
 
   const sweep = () => {
     const deleted = pruneRawEvents(db, Date.now() - config.rawEventRetentionDays * 24 * 60 * 60 * 1000);
     if (deleted > 0) log.info({ event: 'raw_events_pruned', beacons: deleted, retentionDays: config.rawEventRetentionDays });
+    if (config.auditRetentionDays > 0) {
+      const now = Date.now();
+      const pruned = pruneAuditRecords(db, now - config.auditRetentionDays * 24 * 60 * 60 * 1000, now);
+      if (pruned > 0) log.info({ event: 'audit_records_pruned', records: pruned, retentionDays: config.auditRetentionDays });
+    }
   };
   sweep();
   const sweepTimer = setInterval(sweep, RETENTION_SWEEP_MS);
@@ -56,6 +64,7 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     log.info({ event: 'server_stopping', signal });
     clearInterval(sweepTimer);
+    stopWatchingKeys();
     server.close(() => {
       db.$client.close();
       process.exit(0);

@@ -37,6 +37,25 @@ function getRemoteKeySet(url: URL, timing: RemoteKeySetTiming): JWTVerifyGetKey 
 }
 
 /**
+ * Returns jose's local key set for a fixed JWKS, or, for a function, a key set rebuilt
+ * whenever the function returns a different object.
+ */
+function localKeySet(jwks: JSONWebKeySet | (() => JSONWebKeySet)): JWTVerifyGetKey {
+  if (typeof jwks !== 'function') return createLocalJWKSet(jwks);
+
+  let current = jwks();
+  let keySet = createLocalJWKSet(current);
+  return (protectedHeader, token) => {
+    const latest = jwks();
+    if (latest !== current) {
+      current = latest;
+      keySet = createLocalJWKSet(latest);
+    }
+    return keySet(protectedHeader, token);
+  };
+}
+
+/**
  * Builds the key resolver that jose's `jwtVerify` calls with the tag's protected header.
  *
  * The resolver rejects a header without `kid` as malformed, rethrows jose's no-matching-key
@@ -47,9 +66,9 @@ function getRemoteKeySet(url: URL, timing: RemoteKeySetTiming): JWTVerifyGetKey 
  * @throws Error from jose's `createLocalJWKSet` when `jwks` is not a JSON Web Key Set.
  */
 export function createKeyResolver(
-  source: { jwks: JSONWebKeySet } | { jwksUrl: URL; timing: RemoteKeySetTiming },
+  source: { jwks: JSONWebKeySet | (() => JSONWebKeySet) } | { jwksUrl: URL; timing: RemoteKeySetTiming },
 ): JWTVerifyGetKey {
-  const keySet = 'jwks' in source ? createLocalJWKSet(source.jwks) : getRemoteKeySet(source.jwksUrl, source.timing);
+  const keySet = 'jwks' in source ? localKeySet(source.jwks) : getRemoteKeySet(source.jwksUrl, source.timing);
 
   return async (protectedHeader, token) => {
     if (typeof protectedHeader.kid !== 'string' || protectedHeader.kid === '') {

@@ -4,8 +4,12 @@ import type { RemoteKeySetTiming } from './key_set';
 
 /** Options of `createVerifier` and `verifyTag`. Set exactly one of `jwks` and `jwksUrl`. */
 export interface VerifierOptions {
-  /** The ingest service's public keys as a JSON Web Key Set object, for fully offline verification. */
-  jwks?: JSONWebKeySet;
+  /**
+   * The ingest service's public keys as a JSON Web Key Set object, for fully offline
+   * verification, or a function returning the current set (called on each verification
+   * that needs a key, so a process that stores the keys itself can follow a rotation).
+   */
+  jwks?: JSONWebKeySet | (() => JSONWebKeySet);
   /**
    * URL of the ingest service's key set, usually `https://<ingest>/.well-known/jwks.json`.
    * The set is fetched on first use, cached, and fetched again when a tag names an unknown `kid`.
@@ -37,7 +41,7 @@ export const DEFAULT_CACHE_MAX_ENTRIES = 5000;
 
 /** `VerifierOptions` after validation, with every default filled in. */
 export interface ResolvedVerifierOptions {
-  source: { jwks: JSONWebKeySet } | { jwksUrl: URL; timing: RemoteKeySetTiming };
+  source: { jwks: JSONWebKeySet | (() => JSONWebKeySet) } | { jwksUrl: URL; timing: RemoteKeySetTiming };
   audience: string[];
   issuer: string | undefined;
   clockToleranceSec: number;

@@ -1,20 +1,25 @@
 import { Hono } from 'hono';
 import { isAgentDriven } from '@telltale/shared';
+import { createAuditReporter, createEnforcer } from '@telltale/verify/enforce';
 import { telltale, type TelltaleVariables } from '@telltale/verify/hono';
+import { telltaleEnforce, type TelltaleEnforceVariables } from '@telltale/verify/hono-enforce';
 
 import type { AppDependencies, AppEnv } from '../http/app_env';
+import { appendAuditRecords } from '../store/audit_records';
 import { ARTICLES, ARTICLES_PER_PAGE } from './articles';
+import { DEMO_POLICY } from './demo_policy';
 import { renderArticle, renderArticleList, renderHomePage } from './demo_pages';
 
 const DEMO_SITE = 'pk_demo';
 
 /**
- * The demo app: pages with the script tag, and a small backend protected by
- * `@telltale/verify`. Requests without a tag are `unknown` here; request-signature
- * analysis for clients that never run JavaScript is not part of this backend yet.
+ * Builds the demo app: pages with the script tag, and a small backend protected by
+ * `@telltale/verify`. `/demo/api/whoami` only verifies the tag. Search and account go
+ * through the enforcement middleware with `DEMO_POLICY`, and each of their decisions is
+ * written to the audit log. Requests without a tag are `unknown` here.
  */
 export function demoRoutes(deps: AppDependencies) {
-  const app = new Hono<AppEnv & { Variables: TelltaleVariables }>();
+  const app = new Hono<{ Variables: AppEnv['Variables'] & TelltaleVariables & TelltaleEnforceVariables }>();
 
   app.get('/demo', (c) => c.redirect('/demo/', 301));
   app.get('/demo/', (c) => c.html(renderHomePage()));
@@ -29,9 +34,24 @@ export function demoRoutes(deps: AppDependencies) {
     return article ? c.html(renderArticle(article)) : c.notFound();
   });
 
-  // The verifier gets the JWKS in memory, as a backend with a copy of the keys would;
-  // other backends pass `jwksUrl` pointing at /.well-known/jwks.json.
-  app.use('/demo/api/*', telltale({ jwks: deps.signer.jwks(), audience: DEMO_SITE }));
+  // The verifiers read the JWKS from the signer, as a backend with a copy of the keys would,
+  // so they follow key rotations. Other backends pass `jwksUrl` pointing at /.well-known/jwks.json.
+  const jwks = () => deps.signer.jwks();
+  app.use('/demo/api/whoami', telltale({ jwks, audience: DEMO_SITE }));
+
+  // The demo backend runs inside the ingest service, so its reporter writes to the audit
+  // log directly instead of posting to /v1/audit/events.
+  const reporter = createAuditReporter({
+    source: 'demo-backend',
+    send: async ({ source, decisions }) => {
+      appendAuditRecords(deps.db, decisions.map((decision) => ({ ...decision, kind: 'enforcement' as const, source })));
+    },
+    flushIntervalMs: 250,
+  });
+  const enforcer = createEnforcer({ jwks, audience: DEMO_SITE, policy: DEMO_POLICY, onDecision: reporter.report });
+  const enforce = telltaleEnforce({ enforcer, clientAddress: (c) => deps.clientNetwork(c) });
+  app.use('/demo/api/search', enforce);
+  app.use('/demo/api/account', enforce);
 
   app.get('/demo/api/whoami', (c) => {
     const result = c.get('telltale');
@@ -50,21 +70,8 @@ export function demoRoutes(deps: AppDependencies) {
   });
 
   app.get('/demo/api/account', (c) => {
-    const result = c.get('telltale');
-    const cls = result.status === 'verified' ? result.claims.cls : 'unknown';
-    if (cls !== 'human') {
-      return c.json(
-        {
-          error: {
-            code: 'forbidden',
-            message: `Account data is for people only; this request is classified ${cls}${isAgentDriven(cls) ? ' (Agent-Driven)' : ''}.`,
-            requestId: c.get('requestId'),
-          },
-        },
-        403,
-      );
-    }
-    return c.json({ account: { name: 'Demo Person', plan: 'free', sessionId: result.status === 'verified' ? result.claims.sub : null } });
+    const decision = c.get('telltaleDecision');
+    return c.json({ account: { name: 'Demo Person', plan: 'free', sessionId: decision.claims?.sub ?? null }, class: decision.class, agentDriven: isAgentDriven(decision.class) });
   });
 
   return app;

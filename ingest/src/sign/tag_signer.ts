@@ -20,15 +20,23 @@ export interface SignedTag {
 
 export interface TagSigner {
   sign(input: TagInput, nowMs: number): Promise<SignedTag>;
-  /** The public keys that verify tags, as served at `/.well-known/jwks.json`. */
+  /**
+   * The public keys that verify tags, as served at `/.well-known/jwks.json`. The same object
+   * is returned until `useKeys` changes the keys.
+   */
   jwks(): JSONWebKeySet;
+  /** Switches to new keys (after a rotation): new tags are signed with `active`, and `published` are served. */
+  useKeys(keys: { active: SigningKey; published: SigningKey[] }): void;
+  /** Id of the key that signs new tags. */
+  activeKid(): string;
 }
 
 /** Creates a signer that issues session tags (EdDSA compact JWS) with the active key. */
 export function createTagSigner(options: { active: SigningKey; published: SigningKey[]; issuer: string; ttlSeconds?: number }): TagSigner {
   const ttl = options.ttlSeconds ?? TAG_TTL_SECONDS;
   if (ttl <= 0 || ttl > TAG_TTL_SECONDS) throw new Error(`Tag lifetime must be between 1 and ${TAG_TTL_SECONDS} seconds; got ${ttl}.`);
-  const jwks: JSONWebKeySet = { keys: options.published.map((key) => key.publicJwk) };
+  let active = options.active;
+  let jwks: JSONWebKeySet = { keys: options.published.map((key) => key.publicJwk) };
 
   return {
     async sign(input, nowMs) {
@@ -42,15 +50,20 @@ export function createTagSigner(options: { active: SigningKey; published: Signin
         score: Math.round(input.score * 1000) / 1000,
         reasons: input.reasons,
       })
-        .setProtectedHeader({ alg: 'EdDSA', kid: options.active.kid, typ: 'JWT' })
+        .setProtectedHeader({ alg: 'EdDSA', kid: active.kid, typ: 'JWT' })
         .setIssuer(options.issuer)
         .setSubject(input.sessionId)
         .setAudience(input.siteId)
         .setIssuedAt(iat)
         .setExpirationTime(exp)
-        .sign(options.active.privateKey);
+        .sign(active.privateKey);
       return { tag, expiresAt: exp * 1000 };
     },
     jwks: () => jwks,
+    useKeys(keys) {
+      active = keys.active;
+      jwks = { keys: keys.published.map((key) => key.publicJwk) };
+    },
+    activeKid: () => active.kid,
   };
 }
