@@ -66,7 +66,7 @@ export async function loadOrCreateSigningKeys(dataDir: string, nowMs = Date.now(
 }
 
 /**
- * Adds a new key to the key file and makes it the active one; the previous active key is
+ * Adds a new key to the key file and makes it the active one. The previous active key is
  * marked retired now and stays published for `RETIRED_KEY_PUBLISH_MS`. A running service
  * picks the change up through `watchSigningKeys`. Returns the new and the previous key id.
  */

@@ -17,7 +17,7 @@ export interface WatchSigningKeysOptions {
  * Keeps a running signer in step with `<dataDir>/signing-keys.json`: when the file changes
  * (after `npm run keys -- rotate` or `prune`), new tags are signed with the new active key
  * and the JWKS lists the new published keys, without a restart. The file's modification
- * time is polled, which also sees files replaced by rename. A file that fails to load is
+ * time is polled, which also detects a file replaced by rename. A file that fails to load is
  * logged and the current keys stay in use. Returns a function that stops watching.
  */
 export function watchSigningKeys(dataDir: string, signer: TagSigner, log: Log, options: WatchSigningKeysOptions = {}): () => void {
