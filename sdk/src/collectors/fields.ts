@@ -1,0 +1,72 @@
+import { FIELD_KINDS } from '@telltale/shared';
+
+import type { EventBuffer } from '../event_buffer';
+import { TYPE_FOCUS, TYPE_INPUT, TYPE_PASTE, TYPE_SUBMIT } from '../wire_layout';
+import { listen } from './listen';
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+/** The form field that has focus, shared with the key collector. */
+export interface FocusedField {
+  /** Index of the focused field among the page's fields, or NaN when no field has focus. */
+  _index: number;
+  _element?: Field | null;
+}
+
+const FIELD = /^(input|textarea|select)$/;
+/** Index sent for a field that document order cannot place (detached), and the schema's maximum. */
+const UNPLACED_FIELD = 1023;
+const INPUT_TYPE = /^[A-Za-z]{0,48}$/;
+
+/**
+ * Records focus and blur of form fields, `input` events as the input type plus the change in
+ * value length, pastes, and form submissions with their number of form controls. Values are
+ * never read beyond `.value.length`. NOTE: a field inside a shadow root reaches these listeners
+ * as its host element, which is not a field, so its events are not recorded.
+ */
+export function collectFields(buffer: EventBuffer, focused: FocusedField): void {
+  const lengths = new WeakMap<Field, number>();
+  const fieldOf = (event: Event) => (FIELD.test((event.target as Element).localName) ? (event.target as Field) : null);
+  const indexOf = (field: Field) => (field === focused._element ? focused._index : indexOfField(field));
+
+  listen(document, 'focusin focusout', (event: FocusEvent, kind) => {
+    const field = fieldOf(event);
+    if (!field) return;
+    const index = kind ? indexOf(field) : indexOfField(field);
+    // On focus the field becomes the focused one; on blur (kind 1) no field has focus.
+    focused._element = kind ? null : field;
+    focused._index = kind ? NaN : index;
+    lengths.set(field, field.value.length);
+    buffer._push(event, TYPE_FOCUS, kind, index, kindOfField(field));
+  });
+
+  listen(document, 'input', (event: InputEvent) => {
+    const field = fieldOf(event);
+    if (!field) return;
+    const length = field.value.length;
+    // A field changed without focus first (by script) counts from empty.
+    const delta = length - (lengths.get(field) ?? 0);
+    const inputType = event.inputType ?? '';
+    lengths.set(field, length);
+    buffer._push(event, TYPE_INPUT, indexOf(field), buffer._string(INPUT_TYPE.test(inputType) ? inputType : ''), delta);
+  });
+
+  listen(document, 'paste', (event: ClipboardEvent) => {
+    const field = fieldOf(event);
+    buffer._push(event, TYPE_PASTE, field ? indexOf(field) : NaN);
+  });
+
+  listen(document, 'submit', (event: SubmitEvent) => buffer._push(event, TYPE_SUBMIT, (event.target as HTMLFormElement).elements.length));
+}
+
+/** Returns the field's index among the document's input, textarea and select elements, in document order. */
+export function indexOfField(field: Field): number {
+  const index = [...document.querySelectorAll('input,textarea,select')].indexOf(field);
+  return index < 0 ? UNPLACED_FIELD : Math.min(index, UNPLACED_FIELD);
+}
+
+/** Returns the FIELD_KINDS index for a field: its input type when listed, `textarea`, or `other` (the last kind). */
+export function kindOfField(field: Field): number {
+  const index = FIELD_KINDS.indexOf((field.localName === 'input' ? field.type : field.localName) as (typeof FIELD_KINDS)[number]);
+  return index < 0 ? FIELD_KINDS.length - 1 : index;
+}

@@ -1,0 +1,119 @@
+import { collectEnvironment } from './collectors/environment';
+import { collectFields } from './collectors/fields';
+import { collectKeys } from './collectors/keys';
+import { listen } from './collectors/listen';
+import { collectNavigation } from './collectors/navigation';
+import { collectPointer } from './collectors/pointer';
+import { collectScroll } from './collectors/scroll';
+import { collectTouch } from './collectors/touch';
+import { collectVitals } from './collectors/vitals';
+import { createEventBuffer } from './event_buffer';
+import type { ResolvedOptions } from './options';
+import { sanitizePath } from './page_path';
+import { openSession, saveSession } from './session';
+import { createTagState } from './tag_state';
+import type { TelltaleApi } from './telltale_api';
+import { createBeaconQueue, sendOnExit } from './transport/beacon_queue';
+import type { BeaconHeader } from './transport/encode_beacon';
+import { encodeBeacon } from './transport/encode_beacon';
+
+/** Delay of the first beacon of a page load, which carries the environment and brings a tag early. */
+const FIRST_BEACON_DELAY_MS = 500;
+/** Beacons encoded per send at most; further events wait for the next send. */
+const MAX_BEACONS_PER_SEND = 10;
+
+/** Starts the collectors and the beacon schedule, and returns the page's API object. */
+export function createTelltale(options: ResolvedOptions): TelltaleApi {
+  const storageKey = 'telltale:' + options.site;
+  const session = openSession(storageKey);
+  const save = () => saveSession(storageKey, session);
+  const tags = createTagState(session, save);
+  const url = options.endpoint + '/v1/collect';
+  let disabled = false;
+  let environmentSent = false;
+  /** Batches dropped since the last beacon, reported in the next one. */
+  let dropped = 0;
+  let batchSendScheduled = false;
+
+  const buffer = createEventBuffer(() => {
+    if (!batchSendScheduled) {
+      batchSendScheduled = true;
+      setTimeout(send);
+    }
+  });
+
+  const enqueue = createBeaconQueue(url, tags._apply, (disable) => {
+    dropped++;
+    if (disable) {
+      disabled = true;
+      tags._disable();
+    }
+  });
+
+  /** Encodes pending events into beacon bodies; with `sendEmpty`, one body even without events. */
+  function encodePending(sendEmpty?: boolean): string[] {
+    const bodies: string[] = [];
+    batchSendScheduled = false;
+    for (let index = 0; index < MAX_BEACONS_PER_SEND && !disabled; index++) {
+      const events = buffer._take();
+      if (!events.length && environmentSent && !(sendEmpty && !index)) break;
+
+      dropped += buffer._takeDropped();
+      const header: BeaconHeader = {
+        site: options.site,
+        sid: session.sid,
+        seq: session.seq++,
+        page: session.page,
+        path: sanitizePath(location.pathname),
+        sentAt: performance.now(),
+        dropped,
+      };
+      dropped = 0;
+      if (!environmentSent) {
+        environmentSent = true;
+        try {
+          header.env = collectEnvironment();
+        } catch {
+          // Without the environment the beacon still carries the events.
+        }
+      }
+      bodies.push(encodeBeacon(header, events));
+    }
+    save();
+    return bodies;
+  }
+
+  function send(sendEmpty?: boolean): Promise<void> {
+    return enqueue(() => encodePending(sendEmpty));
+  }
+
+  // Collectors only add listeners and wrap History methods, so none of them throws in a browser;
+  // init() turns an exception here into a disabled SDK.
+  const focused = { _index: NaN };
+  collectVitals(buffer);
+  collectNavigation(buffer);
+  collectFields(buffer, focused);
+  collectKeys(buffer, focused);
+  collectPointer(buffer);
+  collectScroll(buffer);
+  collectTouch(buffer);
+
+  // Added after the collectors' listeners on the same targets, so the beacon sent at hide
+  // includes the visibility event and the vitals that web-vitals reports on hide.
+  const sendPendingOnExit = () => !disabled && sendOnExit(url, encodePending());
+  listen(document, 'visibilitychange', () => document.visibilityState === 'hidden' && sendPendingOnExit());
+  listen(window, 'pagehide', sendPendingOnExit);
+
+  setTimeout(send, FIRST_BEACON_DELAY_MS, true);
+  // NOTE: an idle page sends nothing, so its tag expires 15 minutes after the last beacon;
+  // the next event renews it.
+  setInterval(() => buffer._size() && send(), options.intervalMs);
+
+  return {
+    sessionId: session.sid,
+    getTag: tags.getTag,
+    onTag: tags.onTag,
+    headers: tags.headers,
+    flush: () => send(!tags._current()),
+  };
+}

@@ -1,0 +1,18 @@
+import type { Beacon, BeaconEvent } from '@telltale/shared';
+import { BEACON_VERSION, MAX_BEACON_BYTES } from '@telltale/shared';
+
+/**
+ * Characters of events per beacon. The rest of MAX_BEACON_BYTES leaves room for the header,
+ * the environment (at most about 4 KB) and the last event, which may pass this mark.
+ */
+export const MAX_EVENT_CHARS = MAX_BEACON_BYTES - 8192;
+
+/** Fields of a beacon other than `v` and `events`. */
+export type BeaconHeader = Omit<Beacon, 'v' | 'events'>;
+
+/** Serialises one beacon; `sentAt` is rounded to 0.1 ms, and a zero `dropped` is left out. */
+export function encodeBeacon(header: BeaconHeader, events: BeaconEvent[]): string {
+  const beacon: Beacon = { v: BEACON_VERSION, ...header, sentAt: Math.round(header.sentAt * 10) / 10, events };
+  if (!beacon.dropped) delete beacon.dropped;
+  return JSON.stringify(beacon);
+}
