@@ -1,0 +1,149 @@
+import { chromium, type Locator, type Page } from '@playwright/test';
+
+import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
+
+import { expect, test } from '../src/fixtures';
+import type { IngestService } from '../src/ingest-service';
+import { flushAndReadVerdict } from '../src/verdict';
+
+/** A response of the demo API as the page's own code sees it. */
+interface ApiResponse {
+  status: number;
+  retryAfter: string | null;
+  rateLimit: string | null;
+  rateLimitPolicy: string | null;
+  body: { error?: { code: string; message: string; rule: string } };
+}
+
+/** An audit record as `GET /v1/audit` returns it. */
+interface AuditRecord {
+  kind: string;
+  class: string;
+  label: string;
+  outcome: string | null;
+  rule: string | null;
+  route: string | null;
+}
+
+/** Calls the demo API `count` times from the page with `telltale.headers()`, as the app would. */
+function callApi(page: Page, path: string, count: number): Promise<ApiResponse[]> {
+  return page.evaluate(
+    async ({ path, count }) => {
+      const responses = [];
+      for (let i = 0; i < count; i += 1) {
+        const response = await fetch(path, { headers: window.telltale!.headers() });
+        responses.push({
+          status: response.status,
+          retryAfter: response.headers.get('retry-after'),
+          rateLimit: response.headers.get('ratelimit'),
+          rateLimitPolicy: response.headers.get('ratelimit-policy'),
+          body: await response.json(),
+        });
+      }
+      return responses;
+    },
+    { path, count },
+  );
+}
+
+/** Returns the session's audit records, waiting up to 5 s until `ready` accepts them (the demo backend reports in batches). */
+async function auditRecords(ingest: IngestService, sessionId: string, ready: (records: AuditRecord[]) => boolean): Promise<AuditRecord[]> {
+  let records: AuditRecord[] = [];
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const response = await fetch(`${ingest.origin}/v1/audit?session=${encodeURIComponent(sessionId)}&limit=500`, { headers: { authorization: `Bearer ${ingest.adminToken}` } });
+    records = ((await response.json()) as { records: AuditRecord[] }).records;
+    if (ready(records)) return records;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return records;
+}
+
+test.describe('default Playwright bot', () => {
+  test('is throttled on search and refused the account', async ({ page, ingest }) => {
+    await page.goto('/demo/');
+    await page.locator('#username').fill('ada.lovelace');
+    await page.locator('#password').fill('analytical-engine');
+    await page.locator('button[type=submit]').click();
+    const verdict = await flushAndReadVerdict(page);
+    expect(verdict.claims.cls).toBe('unverified_agent');
+
+    const searches = await callApi(page, '/demo/api/search?q=tag', 25);
+    const firstLimited = searches.findIndex((response) => response.status === 429);
+    expect(firstLimited).toBeGreaterThan(0);
+    expect(firstLimited).toBeLessThanOrEqual(20);
+    expect(searches.slice(0, firstLimited).every((response) => response.status === 200)).toBe(true);
+    expect(searches.slice(firstLimited).every((response) => response.status === 429)).toBe(true);
+
+    const limited = searches[firstLimited]!;
+    expect(limited.body.error?.code).toBe('rate_limited');
+    expect(limited.body.error?.rule).toBe('rateLimits.unverified_agent');
+    expect(Number(limited.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(limited.rateLimitPolicy).toBe('"unverified_agent";q=20;w=60');
+    expect(limited.rateLimit).toMatch(/^"unverified_agent";r=0;t=\d+$/);
+
+    const [account] = await callApi(page, '/demo/api/account', 1);
+    expect(account!.status).toBe(403);
+    expect(account!.body.error?.code).toBe('forbidden');
+    expect(account!.body.error?.rule).toBe('labels.sensitive');
+
+    const records = await auditRecords(ingest, verdict.sessionId, (list) => list.some((r) => r.outcome === 'forbidden'));
+    const classified = records.find((r) => r.kind === 'class_changed' && r.class === 'unverified_agent');
+    expect(classified?.label).toBe('Agent-Driven');
+    const rateLimited = records.filter((r) => r.outcome === 'rate_limited');
+    expect(rateLimited).toHaveLength(25 - firstLimited);
+    const forbidden = records.filter((r) => r.outcome === 'forbidden');
+    expect(forbidden).toEqual([expect.objectContaining({ label: 'Agent-Driven', rule: 'labels.sensitive', route: 'GET /demo/api/account' })]);
+    for (const record of records) expect(record.label).toBe('Agent-Driven');
+
+    const chain = await fetch(`${ingest.origin}/v1/audit/verify`, { headers: { authorization: `Bearer ${ingest.adminToken}` } });
+    expect(await chain.json()).toMatchObject({ ok: true, firstBrokenId: null });
+  });
+});
+
+const DESKTOP_CHROME_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
+test.describe('rogue bot', () => {
+  async function moveAndClick(page: Page, target: Locator): Promise<void> {
+    const box = await target.boundingBox();
+    if (box === null) throw new Error(`Element ${target.toString()} has no bounding box; check that it is visible.`);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2, { steps: 20 });
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  // A bot that hides itself: no navigator.webdriver and a desktop Chrome user agent, but
+  // straight-line pointer moves to the centre of each target and typing at a fixed pace.
+  // The launch flag needs a browser of its own, which a describe-level `use` cannot give.
+  test('is blocked on search and account', async ({ ingest }) => {
+    const browser = await chromium.launch({ executablePath: await findChromium(), args: [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'] });
+    try {
+      const context = await browser.newContext({ userAgent: DESKTOP_CHROME_USER_AGENT, baseURL: ingest.origin });
+      await blockedRogueBot(await context.newPage(), ingest);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  async function blockedRogueBot(page: Page, ingest: IngestService): Promise<void> {
+    await page.goto('/demo/');
+    await moveAndClick(page, page.locator('#username'));
+    await page.locator('#username').pressSequentially('grace.hopper', { delay: 80 });
+    await moveAndClick(page, page.locator('#password'));
+    await page.locator('#password').pressSequentially('cobol-1959', { delay: 80 });
+    await moveAndClick(page, page.locator('button[type=submit]'));
+    const verdict = await flushAndReadVerdict(page);
+    expect(verdict.claims.cls).toBe('rogue_bot');
+
+    for (const path of ['/demo/api/search?q=tag', '/demo/api/account']) {
+      const [response] = await callApi(page, path, 1);
+      expect(response!.status).toBe(403);
+      expect(response!.body.error?.rule).toBe('block');
+    }
+
+    const records = await auditRecords(ingest, verdict.sessionId, (list) => list.filter((r) => r.outcome === 'blocked').length === 2);
+    const blocked = records.filter((r) => r.outcome === 'blocked');
+    expect(blocked.map((r) => r.route).sort()).toEqual(['GET /demo/api/account', 'GET /demo/api/search']);
+    for (const record of blocked) expect(record).toMatchObject({ class: 'rogue_bot', label: 'Agent-Driven', rule: 'block' });
+    expect(records.some((r) => r.kind === 'class_changed' && r.class === 'rogue_bot' && r.label === 'Agent-Driven')).toBe(true);
+  }
+});
