@@ -54,20 +54,19 @@ export function AuditPage(props: { data: AuditPageData }) {
       </section>
 
       <form method="get" action="/console/audit" class="filters" aria-label="Filter audit records">
-        <label>
-          Class
-          <select name="class">
+        <div class="field">
+          <label for="audit-class">Class</label>
+          <select id="audit-class" name="class">
             <option value="">Any</option>
             {SESSION_CLASSES.map((cls) => (
               <option value={cls} selected={cls === query.class}>
                 {classLabel(cls)}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          Agent-driven
-          <select name="agentDriven">
+          </select>        </div>
+        <div class="field">
+          <label for="audit-agentDriven">Agent-driven</label>
+          <select id="audit-agentDriven" name="agentDriven">
             <option value="">Any</option>
             <option value="true" selected={query.agentDriven === true}>
               Yes
@@ -75,16 +74,15 @@ export function AuditPage(props: { data: AuditPageData }) {
             <option value="false" selected={query.agentDriven === false}>
               No
             </option>
-          </select>
-        </label>
-        <label>
-          Framework
-          <input type="text" name="framework" value={query.framework ?? ''} />
-        </label>
-        <label>
-          Session
-          <input type="text" name="session" value={query.sessionId ?? ''} />
-        </label>
+          </select>        </div>
+        <div class="field">
+          <label for="audit-framework">Framework</label>
+          <input id="audit-framework" type="text" name="framework" value={query.framework ?? ''} />
+          </div>
+        <div class="field">
+          <label for="audit-session">Session</label>
+          <input id="audit-session" type="text" name="session" value={query.sessionId ?? ''} />
+          </div>
         <button type="submit">Apply</button>
       </form>
       {props.data.problems.length > 0 ? (

@@ -20,7 +20,7 @@ h2 { font-size: 1.1rem; margin: 20px 0 8px; }
 button { font: inherit; padding: 4px 12px; cursor: pointer; }
 input, select { font: inherit; padding: 3px 6px; max-width: 100%; }
 .filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; padding: 8px 0; }
-.filters label { display: flex; flex-direction: column; font-size: 0.85rem; }
+.filters .field { display: flex; flex-direction: column; font-size: 0.85rem; }
 .problem { color: #8a1c1c; background: #fdecea; padding: 6px 10px; }
 .class-counts { display: flex; flex-wrap: wrap; gap: 6px 20px; list-style: none; padding: 0; margin: 0 0 8px; }
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 4px; vertical-align: -1px; }
@@ -35,7 +35,8 @@ ${Object.entries(CLASS_COLOURS)
 .table-scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #ddd; vertical-align: top; }
-td, th { overflow-wrap: anywhere; }
+td { overflow-wrap: anywhere; }
+thead th, .badge, time { white-space: nowrap; }
 td.ua { max-width: 28em; }
 .pager { display: flex; gap: 16px; margin: 12px 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }

@@ -29,30 +29,28 @@ export function SessionsPage(props: { data: SessionsPageData }) {
     <ConsoleLayout title="Sessions" section="sessions">
       <h1>Sessions</h1>
       <form method="get" action="/console/sessions" class="filters" aria-label="Filter sessions">
-        <label>
-          Period
-          <select name="period">
+        <div class="field">
+          <label for="filter-period">Period</label>
+          <select id="filter-period" name="period">
             {Object.entries(PERIODS).map(([key, value]) => (
               <option value={key} selected={key === params.period}>
                 {value.label}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          Class
-          <select name="class">
+          </select>        </div>
+        <div class="field">
+          <label for="filter-class">Class</label>
+          <select id="filter-class" name="class">
             <option value="">Any</option>
             {SESSION_CLASSES.map((cls) => (
               <option value={cls} selected={cls === filter.class}>
                 {classLabel(cls)}
               </option>
             ))}
-          </select>
-        </label>
-        <label>
-          Agent-driven
-          <select name="agentDriven">
+          </select>        </div>
+        <div class="field">
+          <label for="filter-agentDriven">Agent-driven</label>
+          <select id="filter-agentDriven" name="agentDriven">
             <option value="">Any</option>
             <option value="true" selected={filter.agentDriven === true}>
               Yes
@@ -60,16 +58,15 @@ export function SessionsPage(props: { data: SessionsPageData }) {
             <option value="false" selected={filter.agentDriven === false}>
               No
             </option>
-          </select>
-        </label>
-        <label>
-          Framework
-          <input type="text" name="framework" value={filter.framework ?? ''} placeholder="playwright" />
-        </label>
-        <label>
-          Identity hash
-          <input type="text" name="identity" value={filter.identityHash ?? ''} />
-        </label>
+          </select>        </div>
+        <div class="field">
+          <label for="filter-framework">Framework</label>
+          <input id="filter-framework" type="text" name="framework" value={filter.framework ?? ''} placeholder="playwright" />
+          </div>
+        <div class="field">
+          <label for="filter-identity">Identity hash</label>
+          <input id="filter-identity" type="text" name="identity" value={filter.identityHash ?? ''} />
+          </div>
         <button type="submit">Apply</button>
       </form>
       {params.problems.length > 0 ? (
