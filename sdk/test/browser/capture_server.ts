@@ -100,7 +100,10 @@ export async function startCaptureServer(): Promise<CaptureServer> {
     }
     if (request.method === 'GET' && url.pathname === '/esm.html') {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      response.end('<!doctype html><html><body><p>ESM fixture</p></body></html>');
+      response.end(
+        '<!doctype html><html><body><p>ESM fixture</p>' +
+          '<script type="module">import * as esm from "/sdk/telltale.esm.js"; window.esm = esm;</script></body></html>',
+      );
       return;
     }
     response.writeHead(404, { 'Content-Type': 'text/plain' });
