@@ -1,3 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 import { chromium, type Locator, type Page } from '@playwright/test';
 
 import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
@@ -146,4 +150,92 @@ test.describe('rogue bot', () => {
     for (const record of blocked) expect(record).toMatchObject({ class: 'rogue_bot', label: 'Agent-Driven', rule: 'block' });
     expect(records.some((r) => r.kind === 'class_changed' && r.class === 'rogue_bot' && r.label === 'Agent-Driven')).toBe(true);
   }
+});
+
+const HUMAN_TRACES_DIR = fileURLToPath(new URL('../../ingest/test/recordings/fixtures/delbot/', import.meta.url));
+
+/** One recorded pointer sample: milliseconds from the recording's start, event kind and screen position. */
+interface TraceSample {
+  t: number;
+  kind: 'Move' | 'Pressed' | 'Released';
+  x: number;
+  y: number;
+}
+
+/** Reads the recorded pointer traces of a person with a mouse (DELBOT-Mouse, MIT) that the ingest tests use too. */
+function readHumanTraces(): { width: number; height: number; samples: TraceSample[] }[] {
+  const traces = [];
+  for (const folder of ['circles_human_pc1']) {
+    for (const file of readdirSync(join(HUMAN_TRACES_DIR, folder)).sort()) {
+      const [header, ...lines] = readFileSync(join(HUMAN_TRACES_DIR, folder, file), 'utf8').trim().split('\n');
+      const [width, height] = header!.replace('resolution:', '').split(',').map(Number);
+      const samples = lines.map((line) => {
+        const [t, kind, x, y] = line.split(',');
+        return { t: Number(t), kind: kind as TraceSample['kind'], x: Number(x), y: Number(y) };
+      });
+      traces.push({ width: width!, height: height!, samples });
+    }
+  }
+  return traces;
+}
+
+/**
+ * Replays recorded human pointer traces into the page at their recorded pace, scaled to the
+ * viewport. Playwright sends them through the browser's input pipeline, so the page sees
+ * trusted events with the person's timing and path.
+ */
+async function replayHumanTraces(page: Page): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+  for (const trace of readHumanTraces()) {
+    const scaleX = viewport.width / trace.width;
+    const scaleY = viewport.height / trace.height;
+    const start = performance.now();
+    const t0 = trace.samples[0]!.t;
+    for (const sample of trace.samples) {
+      const wait = sample.t - t0 - (performance.now() - start);
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const x = sample.x * scaleX;
+      const y = sample.y * scaleY;
+      if (sample.kind === 'Move') await page.mouse.move(x, y);
+      else if (sample.kind === 'Pressed') await page.mouse.down();
+      else await page.mouse.up();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+test.describe('human replay', () => {
+  // Headless Chromium stands in for a person's desktop browser, because this machine has no
+  // display for a headed one. Two context options remove traits that only headless Chromium
+  // has: the `HeadlessChrome` token in the user agent (the rest, client hints included, stays
+  // the browser's own) and a screen no larger than the window.
+  test('reads the account', async ({ ingest }) => {
+    const browser = await chromium.launch({ executablePath: await findChromium(), args: [...CHROMIUM_ARGS, '--disable-blink-features=AutomationControlled'] });
+    try {
+      const probe = await browser.newPage();
+      const userAgent = (await probe.evaluate(() => navigator.userAgent)).replace('HeadlessChrome', 'Chrome');
+      await probe.close();
+      const context = await browser.newContext({ userAgent, screen: { width: 1920, height: 1080 }, baseURL: ingest.origin });
+      const page = await context.newPage();
+
+      await page.goto('/demo/articles');
+      await replayHumanTraces(page);
+      const verdict = await flushAndReadVerdict(page);
+      expect(verdict.claims.cls).toBe('human');
+
+      const [account] = await callApi(page, '/demo/api/account', 1);
+      expect(account!.status).toBe(200);
+      const [search] = await callApi(page, '/demo/api/search?q=tag', 1);
+      expect(search!.status).toBe(200);
+      expect(search!.rateLimitPolicy).toBe('"human";q=600;w=60');
+
+      const records = await auditRecords(ingest, verdict.sessionId, (list) => list.filter((r) => r.kind === 'enforcement').length === 2);
+      const enforcement = records.filter((r) => r.kind === 'enforcement');
+      expect(enforcement.map((r) => r.route).sort()).toEqual(['GET /demo/api/account', 'GET /demo/api/search']);
+      for (const record of enforcement) expect(record).toMatchObject({ class: 'human', label: 'Human', outcome: 'allowed' });
+      expect(records.some((r) => r.kind === 'class_changed' && r.class === 'human' && r.label === 'Human')).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
 });
