@@ -24,7 +24,7 @@ function install(): void {
       intervalMs: data.interval ? Number(data.interval) : undefined,
     });
   } catch (error) {
-    // Wrong attributes must not break the page; the message says which one to fix.
+    // Wrong attributes must not break the page. The logged message names the attribute to fix.
     console.error(error);
     window.telltale = DISABLED_API;
   }

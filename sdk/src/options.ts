@@ -16,7 +16,7 @@ export type ResolvedOptions = Required<TelltaleOptions>;
 
 /**
  * Validates `init()` options and fills in defaults. Throws a TypeError that names the invalid
- * option and the expected value, so a wrong setup fails where the page's author sees it.
+ * option and the expected value, so a wrong setup fails at the call that caused it.
  */
 export function resolveOptions(options: TelltaleOptions): ResolvedOptions {
   const { site, endpoint, intervalMs = 5000 } = options ?? ({} as TelltaleOptions);

@@ -2,8 +2,8 @@ import type { BeaconEvent } from '@telltale/shared';
 
 /**
  * Wire layout of each event type, indexed by the TYPE_* codes below: the type name, then one
- * word per field slot, in slot order. `name:a:b` is an enum (the slot holds the value's index),
- * `name!` a boolean (1 is true), `name$` a string (the slot holds an index into the buffer's
+ * word per field slot, in slot order. `name:a:b` is an enum (the slot contains the value's index),
+ * `name!` a boolean (1 is true), `name$` a string (the slot contains an index into the buffer's
  * string list), `nameN` a number clamped to [0, N], `name-N` one clamped to [-N, N], and a bare
  * `name` one clamped to [-1e6, 1e6] (CSS pixels). Numbers are rounded to 0.001. Clamping keeps
  * one odd value (a scripted event with a huge coordinate) from failing validation of a whole
@@ -54,7 +54,9 @@ export function eventLayouts(): [type: string, fields: Field[]][] {
     const [type, ...words] = entry.split(' ');
     const fields = words.map((word): Field => {
       const [, name, codec] = /([a-zA-Z]+)(.*)/.exec(word)!;
-      return [name!, codec![0] === ':' ? codec!.slice(1).split(':') : codec ? +codec! || codec! : -1e6];
+      if (codec![0] === ':') return [name!, codec!.slice(1).split(':')];
+      if (codec === '!' || codec === '$') return [name!, codec];
+      return [name!, codec ? +codec! : -1e6];
     });
     return [type!, fields];
   }));

@@ -24,7 +24,7 @@ import {
 
 const HEADER = { site: 'pk_test', sid: 'AAAAAAAAAAAAAAAAAAAAAA', seq: 3, page: 1, path: '/app', sentAt: 1234.5678 };
 
-/** A stand-in for a DOM event: only the properties the buffer reads. */
+/** Returns a stand-in for a DOM event with only the properties the buffer reads. */
 function fakeEvent(timeStamp: number, isTrusted = true): Event {
   return { timeStamp, isTrusted } as Event;
 }

@@ -16,7 +16,7 @@ interface NavigatorExtras {
 export function collectEnvironment(): Environment {
   const nav = navigator as Navigator & NavigatorExtras;
   const hints = nav.userAgentData;
-  // NOTE: only the user agent and the language list are cut to the schema's limits; the other
+  // NOTE: only the user agent and the language list are cut to the schema's limits. The other
   // values come from the browser and stay far below theirs.
 
   const env: Environment = {

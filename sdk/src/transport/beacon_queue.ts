@@ -13,8 +13,8 @@ function beaconRequest(body: string): RequestInit {
  * Returns a function that delivers the bodies `encode()` returns once the beacons queued before
  * them are done, and never rejects. Each beacon gets up to MAX_ATTEMPTS attempts with
  * exponential backoff, and later beacons wait for it, so sequence numbers arrive in order.
- * `onAccepted` gets the parsed body of each accepted response (null when it is not JSON);
- * `onDropped` runs for each beacon given up, with `disable` true when the service rejects the
+ * `onAccepted` gets the parsed body of each accepted response, or null when it is not JSON.
+ * `onDropped` runs for each beacon given up. Its `disable` is true when the service rejects the
  * site key or the page origin (401 or 403).
  */
 export function createBeaconQueue(

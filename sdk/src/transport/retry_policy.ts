@@ -1,4 +1,5 @@
-/** Outcomes of one delivery attempt, as returned by `classifyStatus`. */
+// Outcomes of one delivery attempt, as returned by `classifyStatus`.
+
 /** Stored; the response body carries the tag. */
 export const ACCEPTED = 0;
 /** The service already stored this sequence number: drop the beacon, do not retry. */

@@ -1,6 +1,6 @@
-// A small HTTP server on 127.0.0.1 for the browser tests: serves fixture pages with the built
-// SDK and answers POST /v1/collect with a fake tag, keeping every beacon it receives. It stands
-// in for the ingest service, which has its own tests.
+// A small HTTP server on 127.0.0.1 for the browser tests. It serves fixture pages with the built
+// SDK, responds to POST /v1/collect with a fake tag, and keeps every beacon it receives. It
+// replaces the ingest service, which has its own tests.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,14 +10,14 @@ const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** One request to /v1/collect as the server saw it. */
 export interface CapturedBeacon {
-  /** Status the server answered with. */
+  /** Status of the server's response. */
   status: number;
   contentType: string;
   /** Raw request body. */
   body: string;
   /** Parsed body, or undefined when it is not JSON. */
   json: any;
-  /** Tag returned in the response, for 200 answers. */
+  /** Tag returned in a 200 response. */
   tag?: string;
 }
 
