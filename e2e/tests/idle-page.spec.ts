@@ -21,15 +21,18 @@ test('idle headless page is unverified_agent', async ({ page, ingest }, testInfo
   expect(verdict.whoami.agentDriven).toBe(true);
 });
 
-test('whoami without a tag is unknown', async ({ page }) => {
+// Without a tag, the backend classifies the request itself: headless Chromium names itself
+// in its user agent, so the request is a declared, unverified agent.
+test('whoami without a tag reads the request', async ({ page }) => {
   await page.goto('/demo/');
 
   const whoami = await page.evaluate(async () => {
     const response = await fetch('/demo/api/whoami');
-    return { status: response.status, body: (await response.json()) as { class: string; agentDriven: boolean } };
+    return { status: response.status, body: (await response.json()) as { class: string; agentDriven: boolean; framework: string | null } };
   });
 
   expect(whoami.status).toBe(200);
-  expect(whoami.body.class).toBe('unknown');
-  expect(whoami.body.agentDriven).toBe(false);
+  expect(whoami.body.class).toBe('unverified_agent');
+  expect(whoami.body.agentDriven).toBe(true);
+  expect(whoami.body.framework).toBe('headless-chrome');
 });

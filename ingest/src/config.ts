@@ -17,6 +17,10 @@ export interface Config {
   /** Days to keep audit records; 0 keeps them forever. Pruning leaves the chain verifiable. */
   auditRetentionDays: number;
   logLevel: string;
+  /** `loopback` lets agent key directories on 127.0.0.1 be fetched over plain HTTP; `off` fetches HTTPS only. */
+  allowHttpKeyDirectories: 'off' | 'loopback';
+  /** Path of the JSON file of registered agents, loaded at start; null when unset. */
+  agentsFile: string | null;
 }
 
 /**
@@ -52,6 +56,8 @@ export function readConfig(env: NodeJS.ProcessEnv, cwd: string): Config {
     rawEventRetentionDays: readInteger(env, 'TELLTALE_RAW_EVENT_RETENTION_DAYS', 7, 0, 3650),
     auditRetentionDays: readInteger(env, 'TELLTALE_AUDIT_RETENTION_DAYS', 365, 0, 36500),
     logLevel: env.LOG_LEVEL?.trim() || 'info',
+    allowHttpKeyDirectories: readHttpKeyDirectories(env),
+    agentsFile: env.TELLTALE_AGENTS_FILE?.trim() ? resolve(cwd, env.TELLTALE_AGENTS_FILE.trim()) : null,
   };
 }
 
@@ -63,4 +69,12 @@ function readInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min
     throw new Error(`${name} must be an integer from ${min} to ${max}; got "${raw}".`);
   }
   return value;
+}
+
+function readHttpKeyDirectories(env: NodeJS.ProcessEnv): 'off' | 'loopback' {
+  const raw = env.TELLTALE_ALLOW_HTTP_KEY_DIRECTORIES?.trim() || 'off';
+  if (raw !== 'off' && raw !== 'loopback') {
+    throw new Error(`TELLTALE_ALLOW_HTTP_KEY_DIRECTORIES must be "loopback" or "off"; got "${raw}".`);
+  }
+  return raw;
 }

@@ -14,6 +14,8 @@ import { openDatabase } from './store/open_database';
 import { pruneAuditRecords } from './store/prune_audit_records';
 import { pruneRawEvents } from './store/prune_raw_events';
 import { upsertSite } from './store/sites';
+import { loadAgentsFile } from './registry/load_agents_file';
+import { upsertAgent } from './store/agent_registry';
 
 const RETENTION_SWEEP_MS = 60 * 60 * 1000;
 
@@ -29,11 +31,22 @@ async function main(): Promise<void> {
 
   const db = openDatabase(config.dbPath);
   upsertSite(db, { id: 'pk_demo', name: 'Demo', origins: ['*'] }, Date.now());
+  if (config.agentsFile !== null) {
+    let registered;
+    try {
+      registered = loadAgentsFile(config.agentsFile);
+    } catch (error) {
+      process.stderr.write(`telltale: ${(error as Error).message}\n`);
+      process.exit(1);
+    }
+    for (const agent of registered) upsertAgent(db, agent, Date.now());
+    log.info({ event: 'agents_file_loaded', path: config.agentsFile, agents: registered.length });
+  }
 
   const keys = await loadOrCreateSigningKeys(config.dataDir);
   const signer = createTagSigner({ active: keys.active, published: keys.published, issuer: config.issuer });
   const stopWatchingKeys = watchSigningKeys(config.dataDir, signer, log);
-  const app = createApp({ db, log, signer, adminToken: config.adminToken });
+  const app = createApp({ db, log, signer, adminToken: config.adminToken, allowHttpKeyDirectories: config.allowHttpKeyDirectories });
 
   const sweep = () => {
     const deleted = pruneRawEvents(db, Date.now() - config.rawEventRetentionDays * 24 * 60 * 60 * 1000);

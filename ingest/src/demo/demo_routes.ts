@@ -14,9 +14,10 @@ const DEMO_SITE = 'pk_demo';
 
 /**
  * Builds the demo app: pages with the script tag, and a small backend protected by
- * `@telltale/verify`. `/demo/api/whoami` only verifies the tag. Search and account go
+ * `@telltale/verify`. `/demo/api/whoami` verifies the tag, and classifies a request
+ * without one from the request alone (`deps.requestClassifier`). Search and account go
  * through the enforcement middleware with `DEMO_POLICY`, and each of their decisions is
- * written to the audit log. Requests without a tag are `unknown` here.
+ * written to the audit log.
  */
 export function demoRoutes(deps: AppDependencies) {
   const app = new Hono<{ Variables: AppEnv['Variables'] & TelltaleVariables & TelltaleEnforceVariables }>();
@@ -53,14 +54,18 @@ export function demoRoutes(deps: AppDependencies) {
   app.use('/demo/api/search', enforce);
   app.use('/demo/api/account', enforce);
 
-  app.get('/demo/api/whoami', (c) => {
+  app.get('/demo/api/whoami', async (c) => {
     const result = c.get('telltale');
     if (result.status === 'verified') {
       const { cls, agent_driven, fw, reasons } = result.claims;
       return c.json({ class: cls, agentDriven: agent_driven, framework: fw, reasons });
     }
-    const tagError = result.status === 'invalid' ? result.error.code : null;
-    return c.json({ class: 'unknown', agentDriven: false, framework: null, reasons: [], tagError });
+    if (result.status === 'missing') {
+      // Without a tag the request itself is the evidence: user agent, browser headers, Web Bot Auth signature.
+      const request = await deps.requestClassifier.classify(c.req.raw);
+      return c.json({ class: request.cls, agentDriven: request.agentDriven, framework: request.framework, reasons: request.reasons });
+    }
+    return c.json({ class: 'unknown', agentDriven: false, framework: null, reasons: [], tagError: result.error.code });
   });
 
   app.get('/demo/api/search', (c) => {

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { RequestClassifier } from '@telltale/verify';
 import type { RequestIdVariables } from 'hono/request-id';
 
 import type { Log } from '../log';
@@ -17,6 +18,8 @@ export interface AppDependencies {
   clientNetwork: (c: Context) => string | null;
   /** Path of the built SDK script served at `/sdk/telltale.js`. */
   sdkPath: string;
+  /** Classifier of requests without a session tag (user agent catalogue, Web Bot Auth, agent registry). */
+  requestClassifier: RequestClassifier;
 }
 
 export interface AppEnv {

@@ -4,15 +4,18 @@ import { fileURLToPath } from 'node:url';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { requestId } from 'hono/request-id';
+import { createRequestClassifier, type HttpKeyDirectories } from '@telltale/verify';
 
 import { consoleRoutes } from '../console/console_routes';
 import { demoRoutes } from '../demo/demo_routes';
 import type { Log } from '../log';
 import type { TagSigner } from '../sign/tag_signer';
+import { findAgentBySignatureAgent } from '../store/agent_registry';
 import type { Db } from '../store/open_database';
 import { ApiError } from './api_error';
 import type { AppDependencies, AppEnv } from './app_env';
 import { truncateClientAddress } from './client_network';
+import { agentRoutes } from './routes/agents';
 import { auditRoutes } from './routes/audit';
 import { collectRoutes } from './routes/collect';
 import { healthRoutes } from './routes/health';
@@ -33,6 +36,8 @@ export interface AppOptions {
   clientNetwork?: (c: Context) => string | null;
   /** Path of the built SDK script; defaults to `sdk/dist/telltale.js` in this repository. */
   sdkPath?: string;
+  /** `loopback` lets agent key directories on 127.0.0.1 be fetched over plain HTTP; default `off` (HTTPS only). */
+  allowHttpKeyDirectories?: HttpKeyDirectories;
 }
 
 const DEFAULT_SDK_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'sdk', 'dist', 'telltale.js');
@@ -52,6 +57,11 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     now: options.now ?? Date.now,
     clientNetwork: options.clientNetwork ?? socketNetwork,
     sdkPath: options.sdkPath ?? DEFAULT_SDK_PATH,
+    requestClassifier: createRequestClassifier({
+      allowHttp: options.allowHttpKeyDirectories ?? 'off',
+      now: options.now ?? Date.now,
+      findAgent: (signatureAgent) => findAgentBySignatureAgent(options.db, signatureAgent),
+    }),
   };
   const app = new Hono<AppEnv>();
 
@@ -83,6 +93,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
   app.route('/', verifyRoutes(deps));
   app.route('/', sessionRoutes(deps));
   app.route('/', auditRoutes(deps));
+  app.route('/', agentRoutes(deps));
   app.route('/', sdkRoutes(deps));
   app.route('/', demoRoutes(deps));
   app.route('/', consoleRoutes(deps));

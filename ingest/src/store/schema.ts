@@ -131,3 +131,4 @@ export const agents = sqliteTable(
   (t) => [uniqueIndex('agents_signature_agent_idx').on(t.signatureAgent)],
 );
 export * from './schema_audit';
+export * from './schema_agents';

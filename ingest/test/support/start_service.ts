@@ -48,7 +48,7 @@ export async function startService(options: { now?: number } = {}): Promise<Test
 
   const keys = await loadOrCreateSigningKeys(dir);
   const signer = createTagSigner({ active: keys.active, published: keys.all, issuer: 'http://127.0.0.1' });
-  const app = createApp({ db, log, signer, adminToken: ADMIN_TOKEN, now: () => nowMs });
+  const app = createApp({ db, log, signer, adminToken: ADMIN_TOKEN, now: () => nowMs, allowHttpKeyDirectories: 'loopback' });
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
