@@ -3,10 +3,12 @@
  * `TELLTALE_DATA_DIR` (default `./data`). A running service picks up the change within
  * about a second, without a restart.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { readConfig } from '../config';
-import { loadOrCreateSigningKeys, pruneSigningKeys, rotateSigningKeys, RETIRED_KEY_PUBLISH_MS } from '../sign/signing_keys';
+import { KEY_FILE_NAME, loadOrCreateSigningKeys, pruneSigningKeys, rotateSigningKeys, RETIRED_KEY_PUBLISH_MS } from '../sign/signing_keys';
 
 const USAGE = `Usage: npm run keys -- <command>
 
@@ -14,7 +16,7 @@ Commands:
   rotate   Add a new signing key and sign new tags with it. The previous key stays in
            /.well-known/jwks.json for ${RETIRED_KEY_PUBLISH_MS / 60_000} minutes, until every tag it signed has expired.
   prune    Remove retired keys whose ${RETIRED_KEY_PUBLISH_MS / 60_000} minutes have passed.
-  list     Print the key ids, which one is active, and which are published.
+  list     Print the key ids, which one is active, and which are published (nothing is created).
 `;
 
 async function main(argv: string[]): Promise<void> {
@@ -32,6 +34,10 @@ async function main(argv: string[]): Promise<void> {
   } else if (command === 'prune') {
     process.stdout.write(`${JSON.stringify({ removed: pruneSigningKeys(dataDir), dataDir })}\n`);
   } else if (command === 'list') {
+    if (!existsSync(join(dataDir, KEY_FILE_NAME))) {
+      process.stdout.write(`${JSON.stringify({ keys: [], dataDir })}\n`);
+      return;
+    }
     const keys = await loadOrCreateSigningKeys(dataDir);
     const published = new Set(keys.published.map((key) => key.kid));
     const list = keys.all.map((key) => ({ kid: key.kid, active: key.kid === keys.active.kid, published: published.has(key.kid) }));
