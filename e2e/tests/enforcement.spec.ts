@@ -10,7 +10,7 @@ import { expect, test } from '../src/fixtures';
 import type { IngestService } from '../src/ingest-service';
 import { flushAndReadVerdict } from '../src/verdict';
 
-/** A response of the demo API as the page's own code sees it. */
+/** A response of the demo API as the page's own code receives it. */
 interface ApiResponse {
   status: number;
   retryAfter: string | null;
@@ -205,7 +205,7 @@ async function replayHumanTraces(page: Page): Promise<void> {
 }
 
 test.describe('human replay', () => {
-  // Headless Chromium stands in for a person's desktop browser, because this machine has no
+  // Headless Chromium replaces a person's desktop browser here, because this machine has no
   // display for a headed one. Two context options remove traits that only headless Chromium
   // has: the `HeadlessChrome` token in the user agent (the rest, client hints included, stays
   // the browser's own) and a screen no larger than the window.
