@@ -2,6 +2,10 @@ import type { EventBuffer } from '../event_buffer';
 import { TYPE_CLICK, TYPE_POINTER } from '../wire_layout';
 import { listen } from './listen';
 
+/** Pointer types after `mouse` in the wire enum; hoisted so the move handler allocates no array. */
+const OTHER_POINTER_TYPES = ['pen', 'touch'];
+const NO_SAMPLES: PointerEvent[] = [];
+
 /**
  * Records pointer moves (with the samples that `getCoalescedEvents()` recovers), presses,
  * releases and clicks. Handlers read only event properties, except for clicks, which read the
@@ -13,7 +17,7 @@ export function collectPointer(buffer: EventBuffer): void {
 
   listen(window, 'pointermove pointerdown pointerup', (event: PointerEvent, kind) => {
     // pointerType index in the wire enum; mouse (and '' from scripted events) is left out.
-    const pointerType = ['pen', 'touch'].indexOf(event.pointerType) + 1 || NaN;
+    const pointerType = OTHER_POINTER_TYPES.indexOf(event.pointerType) + 1 || NaN;
     const offsetX = event.screenX - event.clientX;
     const offsetY = event.screenY - event.clientY;
     const offsetChanged = offsetX !== lastOffsetX || offsetY !== lastOffsetY;
@@ -21,7 +25,7 @@ export function collectPointer(buffer: EventBuffer): void {
     lastOffsetY = offsetY;
 
     // The last coalesced sample is the dispatched event itself, recorded below.
-    const samples = (!kind && event.getCoalescedEvents?.()) || [];
+    const samples = (!kind && event.getCoalescedEvents?.()) || NO_SAMPLES;
     for (let k = 0; k < samples.length - 1; k++) {
       const sample = samples[k]!;
       buffer._push(sample, TYPE_POINTER, 0, sample.clientX, sample.clientY, NaN, NaN, pointerType, sample.buttons, 1);
