@@ -1,9 +1,10 @@
 /**
- * Read-only queries behind the operator console. Every query is paged or bounded, and
- * the session queries walk the `(last_seen, id)` or `(class, last_seen)` index.
+ * Read-only queries behind the operator console. Every query is paged or bounded. The
+ * session queries walk the `(last_seen, id)`, `(class, last_seen)`, `(framework, last_seen)`
+ * or `(identity_hash, last_seen)` index.
  */
 import { and, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { SessionClass } from '@telltale/shared';
+import { SESSION_CLASSES, isAgentDriven, type SessionClass } from '@telltale/shared';
 
 import type { Db } from './open_database';
 import { agents, auditRecords, beacons, sessionBaselines, sessions } from './schema';
@@ -87,20 +88,39 @@ export function listConsoleSessions(
     .all();
 
   const hasMore = rows.length > page.limit;
-  const shown = hasMore ? rows.slice(0, page.limit) : rows;
-  const last = shown[shown.length - 1];
-  return { rows: shown, next: hasMore && last ? { lastSeen: last.lastSeen, id: last.id } : null };
+  const pageRows = hasMore ? rows.slice(0, page.limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return { rows: pageRows, next: hasMore && last ? { lastSeen: last.lastSeen, id: last.id } : null };
+}
+
+/**
+ * Returns the classes a filter admits. The count queries run once per class, because
+ * `class = ?` with a `last_seen` range reads only the covering `(class, last_seen)` index,
+ * while one grouped query over the period reads every session row in it.
+ */
+function classesOf(filter: ConsoleSessionFilter): SessionClass[] {
+  return SESSION_CLASSES.filter(
+    (cls) => (filter.class === undefined || cls === filter.class) && (filter.agentDriven === undefined || isAgentDriven(cls) === filter.agentDriven),
+  );
+}
+
+function perClassConditions(filter: ConsoleSessionFilter, cls: SessionClass): SQL[] {
+  // The class decides agent_driven, so that filter is already applied by choosing the classes.
+  return sessionConditions({ ...filter, class: cls, agentDriven: undefined });
 }
 
 /** Returns the number of sessions per class whose last activity falls in the filter's period. */
 export function countSessionsByClass(db: Db, filter: ConsoleSessionFilter): Map<string, number> {
-  const rows = db
-    .select({ class: sessions.class, count: sql<number>`count(*)` })
-    .from(sessions)
-    .where(and(...sessionConditions(filter)))
-    .groupBy(sessions.class)
-    .all();
-  return new Map(rows.map((row) => [row.class, row.count]));
+  const counts = new Map<string, number>();
+  for (const cls of classesOf(filter)) {
+    const row = db
+      .select({ count: sql<number>`count(*)` })
+      .from(sessions)
+      .where(and(...perClassConditions(filter, cls)))
+      .get();
+    counts.set(cls, row?.count ?? 0);
+  }
+  return counts;
 }
 
 /** Sessions of one class in one time bucket of `countSessionsOverTime`. */
@@ -113,13 +133,17 @@ export interface ClassBucketCount {
 
 /** Returns session counts per class and time bucket of `bucketMs`, by last activity, over the filter's period. */
 export function countSessionsOverTime(db: Db, filter: ConsoleSessionFilter, bucketMs: number): ClassBucketCount[] {
-  const bucket = sql<number>`(${sessions.lastSeen} - ${filter.from}) / ${bucketMs}`;
-  return db
-    .select({ class: sessions.class, bucket, count: sql<number>`count(*)` })
-    .from(sessions)
-    .where(and(...sessionConditions(filter)))
-    .groupBy(sessions.class, bucket)
-    .all();
+  // Bound JS numbers arrive as REAL, so the cast keeps the division whole and the buckets few.
+  const bucket = sql<number>`cast((${sessions.lastSeen} - ${filter.from}) / ${bucketMs} as integer)`;
+  return classesOf(filter).flatMap((cls) =>
+    db
+      .select({ bucket, count: sql<number>`count(*)` })
+      .from(sessions)
+      .where(and(...perClassConditions(filter, cls)))
+      .groupBy(bucket)
+      .all()
+      .map((row) => ({ class: cls, bucket: row.bucket, count: row.count })),
+  );
 }
 
 /** Stored raw events of one beacon, as the session page reads them. */
