@@ -1,12 +1,13 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
-import type { AgentActivityRow, AgentRuleRow, RegisteredAgentRow } from '../store/console_queries';
+import type { RegisteredAgent } from '../store/agent_registry';
+import type { AgentActivityRow, AgentRuleRow } from '../store/console_queries';
 import { formatTime } from './class_style';
 import { ConsoleLayout } from './console_layout';
 
 /** Everything the agents page shows. */
 export interface AgentsPageData {
-  agents: RegisteredAgentRow[];
+  agents: RegisteredAgent[];
   activity: AgentActivityRow[];
   rules: AgentRuleRow[];
   /** Start of the period of activity and rules, ms since the epoch. */
@@ -33,7 +34,9 @@ export function AgentsPage(props: { data: AgentsPageData }) {
                 <tr>
                   <th scope="col">Name</th>
                   <th scope="col">Id</th>
+                  <th scope="col">Operator</th>
                   <th scope="col">Key directory</th>
+                  <th scope="col">Keys</th>
                   <th scope="col">Scopes</th>
                   <th scope="col">Rate limit</th>
                   <th scope="col">Registered</th>
@@ -44,9 +47,11 @@ export function AgentsPage(props: { data: AgentsPageData }) {
                   <tr data-agent={agent.id}>
                     <th scope="row">{agent.name}</th>
                     <td>{agent.id}</td>
+                    <td>{agent.operator ?? '—'}</td>
                     <td>{agent.signatureAgent}</td>
-                    <td>{(JSON.parse(agent.scopes) as string[]).join(', ') || '—'}</td>
-                    <td>{agent.rateLimit ?? 'class default'}</td>
+                    <td>{agent.keyThumbprints.length === 0 ? 'any key in the directory' : `${agent.keyThumbprints.length} thumbprints`}</td>
+                    <td>{agent.scopes.join(', ') || '—'}</td>
+                    <td>{agent.rateLimit ? `${agent.rateLimit.requests} per ${agent.rateLimit.windowSeconds} s` : 'class default'}</td>
                     <td>{formatTime(agent.createdAt)}</td>
                   </tr>
                 ))}

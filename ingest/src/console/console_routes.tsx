@@ -4,8 +4,9 @@ import { Hono, type Context } from 'hono';
 import { SESSION_CLASSES, type SessionClass } from '@telltale/shared';
 
 import type { AppDependencies, AppEnv } from '../http/app_env';
+import { listAgents } from '../store/agent_registry';
 import { listAuditRecords, type AuditQuery } from '../store/audit_records';
-import { countSessionsByClass, countSessionsOverTime, listAgentActivity, listAgentRules, listConsoleSessions, listRegisteredAgents } from '../store/console_queries';
+import { countSessionsByClass, countSessionsOverTime, listAgentActivity, listAgentRules, listConsoleSessions } from '../store/console_queries';
 import { verifyAuditChain } from '../store/verify_audit_chain';
 import { AgentsPage } from './agents_page';
 import { AuditPage } from './audit_page';
@@ -91,7 +92,7 @@ export function consoleRoutes(deps: AppDependencies) {
 
   app.get('/console/agents', (c) => {
     const from = deps.now() - AGENT_PERIOD_MS;
-    const data = { agents: listRegisteredAgents(deps.db, AGENT_ROWS), activity: listAgentActivity(deps.db, from, AGENT_ROWS), rules: listAgentRules(deps.db, from, AGENT_ROWS), from };
+    const data = { agents: listAgents(deps.db), activity: listAgentActivity(deps.db, from, AGENT_ROWS), rules: listAgentRules(deps.db, from, AGENT_ROWS), from };
     return render(c, <AgentsPage data={data} />);
   });
 

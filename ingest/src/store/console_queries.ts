@@ -7,7 +7,7 @@ import { and, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } fr
 import { SESSION_CLASSES, isAgentDriven, type SessionClass } from '@telltale/shared';
 
 import type { Db } from './open_database';
-import { agents, auditRecords, beacons, sessionBaselines, sessions } from './schema';
+import { auditRecords, beacons, sessionBaselines, sessions } from './schema';
 
 /** Filters of the session list; times in ms since the epoch, both ends inclusive. */
 export interface ConsoleSessionFilter {
@@ -200,13 +200,6 @@ export function listHumanPopulationEvents(db: Db, sessionLimit: number, beaconLi
     .limit(beaconLimit)
     .all()
     .map((row) => row.events);
-}
-
-export type RegisteredAgentRow = typeof agents.$inferSelect;
-
-/** Returns up to `limit` registered agents, newest first. */
-export function listRegisteredAgents(db: Db, limit: number): RegisteredAgentRow[] {
-  return db.select().from(agents).orderBy(desc(agents.createdAt)).limit(limit).all();
 }
 
 /** One proven agent identity seen in the audit log since a time. */

@@ -184,10 +184,33 @@ describe('console pages', () => {
     expect(lines).toHaveLength(count);
   });
 
-  it('renders the agents page', async () => {
+  it('shows agents, identities and rules fired', async () => {
+    const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
+    const registered = await fetch(`${service.url}/v1/agents`, {
+      method: 'POST',
+      headers: admin,
+      body: JSON.stringify({ name: 'Shop <Assistant>', signatureAgent: 'https://agent.example', scopes: ['search'] }),
+    });
+    expect(registered.status).toBe(201);
+    const agent = (await registered.json()) as { id: string };
+
+    const at = Date.now();
+    const decisions = [
+      { at, class: 'authorized_agent', outcome: 'allowed', route: 'GET /api/search', rule: 'labels.search', agentId: agent.id, sessionId: 'agent-session-1' },
+      { at, class: 'authorized_agent', outcome: 'forbidden', route: 'GET /api/account', rule: 'labels.account', agentId: agent.id, sessionId: 'agent-session-1' },
+      { at, class: 'authorized_agent', outcome: 'allowed', route: 'GET /api/search', rule: 'labels.search', agentId: agent.id, sessionId: 'agent-session-2' },
+    ];
+    const reported = await fetch(`${service.url}/v1/audit/events`, { method: 'POST', headers: admin, body: JSON.stringify({ source: 'shop-backend', decisions }) });
+    expect(reported.status).toBe(201);
+
     const { status, html } = await getPage('/console/agents', cookie);
     expect(status).toBe(200);
-    expect(html).toContain('Registered agents');
+    expect(html).toContain('Shop &lt;Assistant&gt;');
+    expect(html).toContain('https://agent.example');
+    const identity = new RegExp(`<tr data-agent-id="${agent.id}"><th scope="row">${agent.id}</th><td>Shop &lt;Assistant&gt;</td><td>2</td><td>3</td>`);
+    expect(html).toMatch(identity);
+    expect(html).toMatch(/<th scope="row">[^<]+<\/th><td>labels\.search<\/td><td>allowed<\/td><td>2<\/td>/);
+    expect(html).toMatch(/<td>labels\.account<\/td><td>forbidden<\/td><td>1<\/td>/);
   });
 
   it('sends a content security policy without inline scripts', async () => {
