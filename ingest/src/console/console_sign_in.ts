@@ -25,6 +25,8 @@ export interface ConsoleSignIn {
 /**
  * Creates the console's sign-in state for one app. Session ids are 32 random bytes, held
  * in memory with their expiry, so restarting the service signs everyone out.
+ * NOTE: with several service instances behind a load balancer, a sign-in is valid only on
+ * the instance that made it, so the console needs sticky sessions there.
  */
 export function createConsoleSignIn(adminToken: string, now: () => number): ConsoleSignIn {
   const expected = digest(adminToken);
