@@ -14,7 +14,7 @@ export interface AgentsPageData {
   from: number;
 }
 
-/** Registered agents, the proven identities seen with their sessions and requests, and the policy rules that fired. */
+/** Renders the registered agents, the proven identities seen with their sessions and requests, and the policy rules that fired. */
 export function AgentsPage(props: { data: AgentsPageData }) {
   const { agents, activity, rules, from } = props.data;
   const registeredBy = new Map(agents.map((agent) => [agent.id, agent]));

@@ -18,7 +18,7 @@ export interface AuditPageData {
   problems: string[];
 }
 
-/** The audit log: filters, chain verification, export links and one page of records. */
+/** Renders the audit log: filters, chain verification, export links and one page of records. */
 export function AuditPage(props: { data: AuditPageData }) {
   const { query, rows, nextBeforeId, chain } = props.data;
   const filterQuery = (extra: Record<string, string>) => {

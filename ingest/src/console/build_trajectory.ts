@@ -23,7 +23,7 @@ export interface Trajectory {
   bounds: { minX: number; minY: number; maxX: number; maxY: number };
 }
 
-/** Points drawn at most; a longer session shows its first points and says how many there are. */
+/** Maximum points drawn. A longer session shows its first points and states how many there are. */
 export const MAX_TRAJECTORY_POINTS = 5000;
 /** A gap between two pointer samples of at least this many ms is a pause. */
 export const PAUSE_MS = 300;

@@ -1,6 +1,6 @@
 import type { SessionClass } from '@telltale/shared';
 
-/** Fill colour of each class in charts and badges, chosen to stay apart for common colour-vision deficiencies. */
+/** Fill colour of each class in charts and badges. */
 export const CLASS_COLOURS: Record<SessionClass, string> = {
   human: '#1b7837',
   authorized_agent: '#2166ac',

@@ -9,7 +9,7 @@ const WIDTH = 720;
 const HEIGHT = 160;
 const AXIS = 20;
 
-/** Stacked bar chart of sessions per class and time bucket, drawn as SVG. */
+/** Renders a stacked SVG bar chart of sessions per class and time bucket. */
 export function ClassTimelineChart(props: { counts: ClassBucketCount[]; from: number; bucketMs: number; bucketCount: number }) {
   // Sessions at exactly the end of the period fall one bucket past the last, so they join it.
   const grid = new Map<string, number[]>(SESSION_CLASSES.map((cls) => [cls, new Array<number>(props.bucketCount).fill(0)]));

@@ -9,7 +9,7 @@ export const CONSOLE_COOKIE = 'telltale_console';
 const SESSION_TTL_MS = 8 * 60 * 60 * 1000;
 /** Signed-in sessions kept in memory; the oldest is dropped beyond this. */
 const MAX_SESSIONS = 1000;
-/** Failed sign-ins allowed per minute, over all clients, before sign-in answers 429. */
+/** Failed sign-ins allowed per minute, over all clients, before sign-in returns 429. */
 const MAX_FAILURES_PER_MINUTE = 20;
 
 /** Sign-in state of the console: random session ids kept in memory, never the admin token. */

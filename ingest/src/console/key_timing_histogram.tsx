@@ -9,7 +9,7 @@ const AXIS = 18;
 export const BIN_MS = 20;
 export const BIN_COUNT = 20;
 
-/** Returns the share of values in each bin; the last bin also holds everything above it. */
+/** Returns the share of values in each bin; the last bin also counts everything above it. */
 export function binShares(values: readonly number[]): number[] {
   const counts = new Array<number>(BIN_COUNT).fill(0);
   for (const value of values) counts[Math.min(BIN_COUNT - 1, Math.max(0, Math.floor(value / BIN_MS)))]! += 1;
@@ -17,7 +17,7 @@ export function binShares(values: readonly number[]): number[] {
 }
 
 /**
- * SVG histogram of one session's key timings (bars) against the human population
+ * Renders an SVG histogram of one session's key timings (bars) against the human population
  * (outline), both as shares of their own totals so that they compare at any count.
  */
 export function KeyTimingHistogram(props: { title: string; session: readonly number[]; population: readonly number[] }) {

@@ -9,7 +9,7 @@ import { KeyTimingHistogram } from './key_timing_histogram';
 import { MAX_SESSION_BEACONS, type SessionDetail } from './load_session_detail';
 import { TrajectoryChart } from './trajectory_chart';
 
-/** One session: decision and reasons, trajectory, key timings, timeline, environment and audit records. */
+/** Renders one session: decision and reasons, trajectory, key timings, timeline, environment and audit records. */
 export function SessionPage(props: { detail: SessionDetail }) {
   const { session, evidence, baseline, trajectory, keyTimings, population, timeline, environment } = props.detail;
 

@@ -18,7 +18,7 @@ export interface SessionsPageData {
   bucketCount: number;
 }
 
-/** The session list: filters, counts per class, the class chart and one page of sessions. */
+/** Renders the session list: filters, counts per class, the class chart and one page of sessions. */
 export function SessionsPage(props: { data: SessionsPageData }) {
   const { params, rows, next, countsByClass } = props.data;
   const { filter } = params;

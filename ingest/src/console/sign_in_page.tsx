@@ -2,7 +2,7 @@
 /** @jsxImportSource hono/jsx */
 import { ConsoleLayout } from './console_layout';
 
-/** The sign-in form; `problem` is shown above it after a failed attempt. */
+/** Renders the sign-in form, with `problem` above it after a failed attempt. */
 export function SignInPage(props: { problem?: string }) {
   return (
     <ConsoleLayout title="Sign in" section="sign-in">

@@ -2,10 +2,10 @@
 /** @jsxImportSource hono/jsx */
 import { SPEED_LIMITS, type Trajectory } from './build_trajectory';
 
-/** Stroke colours of the speed classes, slow to fast (a sequential palette readable in greyscale). */
+/** Stroke colours of the speed classes, slow (blue) to fast (red). */
 const SPEED_COLOURS = ['#2c7bb6', '#00a6ca', '#90c246', '#f88d3b', '#d7191c'];
 
-/** SVG of a pointer trajectory over the page area, coloured by speed, with clicks and pauses marked. */
+/** Renders a pointer trajectory as SVG over the page area, coloured by speed, with clicks and pauses marked. */
 export function TrajectoryChart(props: { trajectory: Trajectory }) {
   const { points, speedClasses, clicks, pauses, viewport, bounds } = props.trajectory;
   const width = bounds.maxX - bounds.minX;
