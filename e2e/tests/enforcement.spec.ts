@@ -1,8 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { chromium, type Locator, type Page } from '@playwright/test';
+import { exportJWK, generateKeyPair } from 'jose';
+import { signatureHeaders } from 'web-bot-auth';
+import { signerFromJWK } from 'web-bot-auth/crypto';
 
 import { CHROMIUM_ARGS, findChromium } from '../chromium.mjs';
 
@@ -162,10 +167,10 @@ interface TraceSample {
   y: number;
 }
 
-/** Reads the recorded pointer traces of a person with a mouse (DELBOT-Mouse, MIT) that the ingest tests use too. */
+/** Reads the recorded pointer traces of people (DELBOT-Mouse, MIT) that the ingest tests use too: nine circles, about 15 s. */
 function readHumanTraces(): { width: number; height: number; samples: TraceSample[] }[] {
   const traces = [];
-  for (const folder of ['circles_human_pc1']) {
+  for (const folder of ['circles_human_pc1', 'circles_human_vm', 'circles_human_pc2_pad']) {
     for (const file of readdirSync(join(HUMAN_TRACES_DIR, folder)).sort()) {
       const [header, ...lines] = readFileSync(join(HUMAN_TRACES_DIR, folder, file), 'utf8').trim().split('\n');
       const [width, height] = header!.replace('resolution:', '').split(',').map(Number);
@@ -181,7 +186,7 @@ function readHumanTraces(): { width: number; height: number; samples: TraceSampl
 
 /**
  * Replays recorded human pointer traces into the page at their recorded pace, scaled to the
- * viewport. Playwright sends them through the browser's input pipeline, so the page sees
+ * viewport. Playwright sends them through the browser's input pipeline, so the page receives
  * trusted events with the person's timing and path.
  */
 async function replayHumanTraces(page: Page): Promise<void> {
@@ -221,7 +226,7 @@ test.describe('human replay', () => {
       await page.goto('/demo/articles');
       await replayHumanTraces(page);
       const verdict = await flushAndReadVerdict(page);
-      expect(verdict.claims.cls).toBe('human');
+      expect(verdict.claims, JSON.stringify(verdict.claims)).toMatchObject({ cls: 'human' });
 
       const [account] = await callApi(page, '/demo/api/account', 1);
       expect(account!.status).toBe(200);
@@ -236,6 +241,63 @@ test.describe('human replay', () => {
       expect(records.some((r) => r.kind === 'class_changed' && r.class === 'human' && r.label === 'Human')).toBe(true);
     } finally {
       await browser.close();
+    }
+  });
+});
+
+test.describe('registered signed agent', () => {
+  // The agent's key directory is served on 127.0.0.1 over plain HTTP, which the service
+  // fetches only with this setting. The ingest fixture passes the environment on.
+  const previousSetting = process.env.TELLTALE_ALLOW_HTTP_KEY_DIRECTORIES;
+  test.beforeAll(() => {
+    process.env.TELLTALE_ALLOW_HTTP_KEY_DIRECTORIES = 'loopback';
+  });
+  test.afterAll(() => {
+    if (previousSetting === undefined) delete process.env.TELLTALE_ALLOW_HTTP_KEY_DIRECTORIES;
+    else process.env.TELLTALE_ALLOW_HTTP_KEY_DIRECTORIES = previousSetting;
+  });
+
+  test('reads the account within its scope', async ({ ingest }) => {
+    const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
+    const signer = await signerFromJWK((await exportJWK(privateKey)) as Parameters<typeof signerFromJWK>[0]);
+    const publicJwk = await exportJWK(publicKey);
+    const directory = createServer((request, response) => {
+      if (request.url !== '/.well-known/http-message-signatures-directory') return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'application/http-message-signatures-directory+json' }).end(JSON.stringify({ keys: [publicJwk] }));
+    });
+    await new Promise<void>((resolve) => directory.listen(0, '127.0.0.1', resolve));
+    const directoryOrigin = `http://127.0.0.1:${(directory.address() as AddressInfo).port}`;
+
+    try {
+      const admin = { authorization: `Bearer ${ingest.adminToken}`, 'content-type': 'application/json' };
+      const registered = await fetch(`${ingest.origin}/v1/agents`, {
+        method: 'POST',
+        headers: admin,
+        body: JSON.stringify({ name: 'Account assistant', signatureAgent: directoryOrigin, keyThumbprints: [signer.keyid], scopes: ['/demo/api/account', 'account:read'] }),
+      });
+      expect(registered.status).toBe(201);
+
+      const url = `${ingest.origin}/demo/api/account`;
+      const agentHeader = `"${directoryOrigin}"`;
+      const created = new Date();
+      const signed = await signatureHeaders(new Request(url, { headers: { 'Signature-Agent': agentHeader } }), signer, { created, expires: new Date(created.getTime() + 60_000) });
+      const response = await fetch(url, { headers: { 'Signature-Agent': agentHeader, Signature: signed.Signature, 'Signature-Input': signed['Signature-Input'] } });
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ class: 'authorized_agent', agentDriven: true });
+
+      const auditResponse = async () => {
+        const list = await fetch(`${ingest.origin}/v1/audit?class=authorized_agent`, { headers: admin });
+        return ((await list.json()) as { records: (AuditRecord & { agentId: string | null })[] }).records;
+      };
+      let records = await auditResponse();
+      for (let attempt = 0; attempt < 50 && records.length === 0; attempt += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        records = await auditResponse();
+      }
+      expect(records).toEqual([expect.objectContaining({ kind: 'enforcement', outcome: 'allowed', label: 'Agent-Driven', route: 'GET /demo/api/account' })]);
+      expect(records[0]!.agentId).toBeTruthy();
+    } finally {
+      await new Promise<void>((resolve) => directory.close(() => resolve()));
     }
   });
 });

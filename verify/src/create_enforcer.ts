@@ -2,7 +2,7 @@ import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rat
 import type { SessionClass } from '@telltale/shared';
 
 import { createVerifier, type Verifier } from './create_verifier';
-import type { AgentIdentity, EnforcementDecision, EnforcementRequest, ReportedDecision } from './enforcement_types';
+import type { AgentIdentity, EnforcementDecision, EnforcementRequest, ReportedDecision, RequestVerdict } from './enforcement_types';
 import { DEFAULT_POLICY, parsePolicy, type LabelRule, type Policy, type RateLimit } from './policy';
 import { rateLimitHeaders } from './rate_limit_headers';
 import { TagVerificationError } from './tag_verification_error';
@@ -32,6 +32,12 @@ export interface EnforcerOptions extends VerifierOptions {
    * (Web Bot Auth). Called only when `request.agent` is unset. Return null when none is proven.
    */
   identifyAgent?: (request: EnforcementRequest) => AgentIdentity | null | Promise<AgentIdentity | null>;
+  /**
+   * Classifies a request that carries no valid tag from the request alone, for example with
+   * `createRequestClassifier` (user agent, headers, Web Bot Auth). Called before
+   * `identifyAgent`, which runs only when this hook is unset or returns null.
+   */
+  classifyRequest?: (request: EnforcementRequest) => RequestVerdict | null | Promise<RequestVerdict | null>;
   /** Called with every decision, after it is made; use `createAuditReporter(...).report`. Must not throw. */
   onDecision?: (decision: ReportedDecision) => void;
 }
@@ -81,7 +87,7 @@ export function matchRouteLabel(policy: Policy, path: string): string | null {
  * access rule (403 `forbidden`), and the rate limit of the agent or class (429
  * `rate_limited`). A tag that fails verification makes the request `unknown`. When the
  * keys or the limiter store are unavailable, the label's `failMode` decides: `closed`
- * answers 503, `open` lets the request through.
+ * responds with 503, `open` lets the request through.
  *
  * @throws PolicyError naming the invalid field, and TypeError naming an invalid verifier option.
  */
@@ -110,11 +116,15 @@ export function createEnforcer(options: EnforcerOptions): Enforcer {
         tagError = error;
       }
     }
-    const agent = request.agent ?? (options.identifyAgent ? await options.identifyAgent(request) : null);
-    const cls: SessionClass = claims?.cls ?? (agent ? 'authorized_agent' : 'unknown');
+    const verdict = claims === null && !request.agent && options.classifyRequest ? await options.classifyRequest(request) : null;
+    let agent = request.agent ?? verdict?.agent ?? null;
+    if (!agent && !verdict && options.identifyAgent) agent = await options.identifyAgent(request);
+    const cls: SessionClass = claims?.cls ?? verdict?.cls ?? (agent ? 'authorized_agent' : 'unknown');
+    const framework = claims?.fw ?? verdict?.framework ?? null;
+    const reasons = [...(claims?.reasons ?? verdict?.reasons ?? [])];
 
     const decide = (partial: Pick<EnforcementDecision, 'outcome' | 'status' | 'rule' | 'headers' | 'body'>): EnforcementDecision => {
-      const decision: EnforcementDecision = { ...partial, class: cls, claims, agent, tagError, label };
+      const decision: EnforcementDecision = { ...partial, class: cls, framework, reasons, claims, agent, tagError, label };
       report(decision, request);
       return decision;
     };
@@ -175,10 +185,10 @@ export function createEnforcer(options: EnforcerOptions): Enforcer {
       rule: decision.rule,
       siteId: decision.claims?.aud ?? null,
       sessionId: decision.claims?.sub ?? null,
-      framework: decision.claims?.fw ?? null,
+      framework: decision.framework,
       agentId: decision.agent?.id ?? null,
       score: decision.claims?.score ?? null,
-      reasons: decision.claims?.reasons ?? [],
+      reasons: decision.reasons,
       clientNetwork: truncateClientAddress(request.clientAddress),
       userAgent: request.userAgent?.slice(0, 512) ?? null,
     });

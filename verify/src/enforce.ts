@@ -6,7 +6,7 @@
  */
 export { createEnforcer, matchRouteLabel } from './create_enforcer';
 export type { Enforcer, EnforcerOptions, LimiterSettings } from './create_enforcer';
-export type { AgentIdentity, EnforcementDecision, EnforcementOutcome, EnforcementRequest, ReportedDecision } from './enforcement_types';
+export type { AgentIdentity, EnforcementDecision, EnforcementOutcome, EnforcementRequest, ReportedDecision, RequestVerdict } from './enforcement_types';
 export { DEFAULT_POLICY, PolicyError, parsePolicy, policySchema } from './policy';
 export type { LabelRule, Policy, RateLimit } from './policy';
 export { createAuditReporter } from './create_audit_reporter';

@@ -24,6 +24,17 @@ export interface EnforcementRequest {
   userAgent?: string | null;
   /** Agent identity proven by the caller's own request-signature check, if any. */
   agent?: AgentIdentity | null;
+  /** Returns the request as a Fetch `Request`, for a `classifyRequest` hook that checks signatures. */
+  fetchRequest?: () => Request;
+}
+
+/** Class of a request without a valid tag, judged from the request alone (user agent, headers, Web Bot Auth). */
+export interface RequestVerdict {
+  cls: SessionClass;
+  /** The registered agent whose signature the request carries, if any. */
+  agent?: AgentIdentity | null;
+  framework?: string | null;
+  reasons?: readonly string[];
 }
 
 /** Policy outcome of one request. */
@@ -34,8 +45,15 @@ export interface EnforcementDecision {
   outcome: EnforcementOutcome;
   /** HTTP status of the response: 200 when allowed (the route handler then responds), else 429, 403 or 503. */
   status: 200 | 403 | 429 | 503;
-  /** Class the request was judged as: the tag's class, `authorized_agent` for a proven agent without a tag, else `unknown`. */
+  /**
+   * Class the request was judged as: the tag's class, else the `classifyRequest` verdict,
+   * else `authorized_agent` for an agent proven by `identifyAgent`, else `unknown`.
+   */
   class: SessionClass;
+  /** Automation framework from the tag or the request verdict, else null. */
+  framework: string | null;
+  /** Reason codes from the tag or the request verdict. */
+  reasons: string[];
   claims: TagClaims | null;
   agent: AgentIdentity | null;
   /** Verification error of a tag that was sent but not accepted, else null. */

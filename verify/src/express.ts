@@ -50,6 +50,7 @@ export function telltaleExpress(options: TelltaleExpressOptions): RequestHandler
         label: options.label,
         clientAddress: req.ip ?? null,
         userAgent: req.get('user-agent') ?? null,
+        fetchRequest: () => toFetchRequest(req),
       })
       .then((decision) => {
         res.locals.telltale = decision;
@@ -61,4 +62,14 @@ export function telltaleExpress(options: TelltaleExpressOptions): RequestHandler
         next();
       }, next);
   };
+}
+
+/** Rebuilds the request line and headers as a Fetch `Request` (without the body), for request-signature checks. */
+function toFetchRequest(req: Request): globalThis.Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return new globalThis.Request(`${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`, { method: req.method, headers });
 }

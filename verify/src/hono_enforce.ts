@@ -57,6 +57,7 @@ export function telltaleEnforce(options: TelltaleEnforceOptions): MiddlewareHand
       label: options.label,
       clientAddress: options.clientAddress?.(c) ?? null,
       userAgent: c.req.header('user-agent') ?? null,
+      fetchRequest: () => c.req.raw,
     });
     c.set('telltaleDecision', decision);
     c.set('telltale', toTelltaleResult(decision));

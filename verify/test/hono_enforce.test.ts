@@ -213,3 +213,38 @@ describe('decision reports', () => {
     for (const record of reported) expect(record.clientNetwork).toBe('198.51.100.0/24');
   });
 });
+
+describe('classifyRequest hook', () => {
+  it('judges tagless requests from the request itself', async () => {
+    const calls: string[] = [];
+    const decisions: ReportedDecision[] = [];
+    const enforcer = createEnforcer({
+      jwks: { keys: [] },
+      audience: SITE_KEY,
+      policy: TEST_POLICY,
+      classifyRequest: (request) => {
+        const userAgent = request.fetchRequest?.().headers.get('user-agent') ?? '';
+        calls.push(userAgent);
+        return userAgent.startsWith('curl/') ? { cls: 'unverified_agent', framework: 'curl', reasons: ['automation_user_agent'] } : null;
+      },
+      onDecision: (decision) => decisions.push(decision),
+    });
+    const app = new Hono<{ Variables: TelltaleEnforceVariables }>();
+    app.use('/api/*', telltaleEnforce({ enforcer, clientAddress: () => '192.0.2.10' }));
+    app.get('/api/search', (c) => c.json({ class: c.get('telltaleDecision').class }));
+    const local = await startServer(app);
+
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i += 1) statuses.push((await fetch(`${local.origin}/api/search`, { headers: { 'user-agent': 'curl/8.5.0' } })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect(decisions.at(-1)).toMatchObject({ class: 'unverified_agent', framework: 'curl', reasons: ['automation_user_agent'], outcome: 'rate_limited' });
+
+      const browser = await fetch(`${local.origin}/api/search`, { headers: { 'user-agent': 'Mozilla/5.0' } });
+      expect(await browser.json()).toEqual({ class: 'unknown' });
+      expect(calls).toHaveLength(5);
+    } finally {
+      await local.close();
+    }
+  });
+});

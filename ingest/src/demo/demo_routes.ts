@@ -16,8 +16,8 @@ const DEMO_SITE = 'pk_demo';
  * Builds the demo app: pages with the script tag, and a small backend protected by
  * `@telltale/verify`. `/demo/api/whoami` verifies the tag, and classifies a request
  * without one from the request alone (`deps.requestClassifier`). Search and account go
- * through the enforcement middleware with `DEMO_POLICY`, and each of their decisions is
- * written to the audit log.
+ * through the enforcement middleware with `DEMO_POLICY`, which uses the same classifier for
+ * requests without a tag, and each of their decisions is written to the audit log.
  */
 export function demoRoutes(deps: AppDependencies) {
   const app = new Hono<{ Variables: AppEnv['Variables'] & TelltaleVariables & TelltaleEnforceVariables }>();
@@ -49,7 +49,19 @@ export function demoRoutes(deps: AppDependencies) {
     },
     flushIntervalMs: 250,
   });
-  const enforcer = createEnforcer({ jwks, audience: DEMO_SITE, policy: DEMO_POLICY, onDecision: reporter.report });
+  const enforcer = createEnforcer({
+    jwks,
+    audience: DEMO_SITE,
+    policy: DEMO_POLICY,
+    onDecision: reporter.report,
+    // Requests without a tag (API clients, signed agents) are judged from the request itself.
+    classifyRequest: async (request) => {
+      if (!request.fetchRequest) return null;
+      const verdict = await deps.requestClassifier.classify(request.fetchRequest());
+      const agent = verdict.agent ? { id: verdict.agent.id, scopes: verdict.agent.scopes } : null;
+      return { cls: verdict.cls, framework: verdict.framework, reasons: verdict.reasons, agent };
+    },
+  });
   const enforce = telltaleEnforce({ enforcer, clientAddress: (c) => deps.clientNetwork(c) });
   app.use('/demo/api/search', enforce);
   app.use('/demo/api/account', enforce);
