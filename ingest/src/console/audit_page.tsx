@@ -5,7 +5,7 @@ import { SESSION_CLASSES } from '@telltale/shared';
 import type { AuditQuery, AuditRecordRow } from '../store/audit_records';
 import type { AuditChainReport } from '../store/verify_audit_chain';
 import { AuditTable } from './audit_table';
-import { classLabel } from './class_style';
+import { classLabel, formatTime } from './class_style';
 import { ConsoleLayout } from './console_layout';
 
 /** Everything the audit page shows. */
@@ -27,6 +27,8 @@ export function AuditPage(props: { data: AuditPageData }) {
     if (query.agentDriven !== undefined) search.set('agentDriven', String(query.agentDriven));
     if (query.framework) search.set('framework', query.framework);
     if (query.sessionId) search.set('session', query.sessionId);
+    if (query.from !== undefined) search.set('from', formatTime(query.from));
+    if (query.to !== undefined) search.set('to', formatTime(query.to));
     for (const [key, value] of Object.entries(extra)) search.set(key, value);
     return search.toString();
   };
@@ -63,7 +65,8 @@ export function AuditPage(props: { data: AuditPageData }) {
                 {classLabel(cls)}
               </option>
             ))}
-          </select>        </div>
+          </select>
+        </div>
         <div class="field">
           <label for="audit-agentDriven">Agent-driven</label>
           <select id="audit-agentDriven" name="agentDriven">
@@ -74,15 +77,24 @@ export function AuditPage(props: { data: AuditPageData }) {
             <option value="false" selected={query.agentDriven === false}>
               No
             </option>
-          </select>        </div>
+          </select>
+        </div>
         <div class="field">
           <label for="audit-framework">Framework</label>
           <input id="audit-framework" type="text" name="framework" value={query.framework ?? ''} />
-          </div>
+        </div>
         <div class="field">
           <label for="audit-session">Session</label>
           <input id="audit-session" type="text" name="session" value={query.sessionId ?? ''} />
-          </div>
+        </div>
+        <div class="field">
+          <label for="audit-from">From (UTC)</label>
+          <input id="audit-from" type="text" name="from" value={query.from === undefined ? '' : formatTime(query.from)} placeholder="2026-01-31T00:00Z" />
+        </div>
+        <div class="field">
+          <label for="audit-to">To (UTC)</label>
+          <input id="audit-to" type="text" name="to" value={query.to === undefined ? '' : formatTime(query.to)} placeholder="2026-01-31T23:59Z" />
+        </div>
         <button type="submit">Apply</button>
       </form>
       {props.data.problems.length > 0 ? (

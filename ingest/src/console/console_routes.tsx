@@ -130,6 +130,13 @@ function parseAuditQuery(raw: Record<string, string | undefined>): { query: Audi
   else if (raw.agentDriven) problems.push('agentDriven must be true or false');
   if (raw.framework?.trim()) query.framework = raw.framework.trim().slice(0, 256);
   if (raw.session?.trim()) query.sessionId = raw.session.trim().slice(0, 256);
+  for (const name of ['from', 'to'] as const) {
+    const value = raw[name]?.trim();
+    if (!value) continue;
+    const ms = Date.parse(value);
+    if (Number.isFinite(ms)) query[name] = ms;
+    else problems.push(`${name} must be an ISO 8601 time such as 2026-01-31T12:00Z`);
+  }
   if (raw.cursor) {
     const beforeId = Number(raw.cursor);
     if (Number.isInteger(beforeId) && beforeId > 0) query.beforeId = beforeId;

@@ -37,7 +37,8 @@ export function SessionsPage(props: { data: SessionsPageData }) {
                 {value.label}
               </option>
             ))}
-          </select>        </div>
+          </select>
+        </div>
         <div class="field">
           <label for="filter-class">Class</label>
           <select id="filter-class" name="class">
@@ -47,7 +48,8 @@ export function SessionsPage(props: { data: SessionsPageData }) {
                 {classLabel(cls)}
               </option>
             ))}
-          </select>        </div>
+          </select>
+        </div>
         <div class="field">
           <label for="filter-agentDriven">Agent-driven</label>
           <select id="filter-agentDriven" name="agentDriven">
@@ -58,15 +60,16 @@ export function SessionsPage(props: { data: SessionsPageData }) {
             <option value="false" selected={filter.agentDriven === false}>
               No
             </option>
-          </select>        </div>
+          </select>
+        </div>
         <div class="field">
           <label for="filter-framework">Framework</label>
           <input id="filter-framework" type="text" name="framework" value={filter.framework ?? ''} placeholder="playwright" />
-          </div>
+        </div>
         <div class="field">
           <label for="filter-identity">Identity hash</label>
           <input id="filter-identity" type="text" name="identity" value={filter.identityHash ?? ''} />
-          </div>
+        </div>
         <button type="submit">Apply</button>
       </form>
       {params.problems.length > 0 ? (

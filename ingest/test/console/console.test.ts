@@ -184,6 +184,20 @@ describe('console pages', () => {
     expect(lines).toHaveLength(count);
   });
 
+  it('filters the audit log by session and time', async () => {
+    const bySession = await getPage(`/console/audit?session=${bot.id}`, cookie);
+    const ids = [...bySession.html.matchAll(/<tr data-audit-id="(\d+)">/g)].map((m) => Number(m[1]));
+    const stored = service.db.$client.prepare('select id from audit_records where session_id = ? order by id desc').all(bot.id) as { id: number }[];
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids).toEqual(stored.map((row) => row.id));
+
+    const future = await getPage('/console/audit?from=2999-01-01T00:00Z', cookie);
+    expect(future.html).toContain('No audit records match.');
+
+    const invalid = await getPage('/console/audit?to=yesterday', cookie);
+    expect(invalid.html).toContain('Ignored: to must be an ISO 8601 time');
+  });
+
   it('shows agents, identities and rules fired', async () => {
     const admin = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
     const registered = await fetch(`${service.url}/v1/agents`, {
