@@ -24,6 +24,10 @@ export const Reason = {
   HeadlessPointerEmulated: 'headless_pointer_emulated',
   /** A browser that declares automation has a framework's default viewport (Puppeteer: 800×600). */
   AutomationDefaultViewport: 'automation_default_viewport',
+  /** WebGL renders on the CPU (SwiftShader, llvmpipe), as in headless browsers, but also in VMs and on blocklisted GPUs. */
+  SoftwareRenderer: 'software_renderer',
+  /** A desktop Chromium user agent whose WebGL renderer string is not in the `ANGLE (…)` form every desktop Chromium reports. */
+  WebglRendererMismatch: 'webgl_renderer_mismatch',
 
   // Request identity: what a request without a session tag declares or proves.
   /** The user agent names an AI agent, assistant or crawler (`ChatGPT-User`, `ClaudeBot`, …). */

@@ -213,6 +213,12 @@ export const environmentSchema = z.object({
   finePointer: z.boolean().optional(),
   /** Names of automation-framework globals found on the page (names only, never values). */
   traces: z.array(z.string().max(64)).max(20).optional(),
+  /**
+   * Kind of WebGL renderer, never its name: `software` (SwiftShader, llvmpipe and other CPU
+   * rasterisers), `angle` (a renderer string in Chromium's `ANGLE (…)` form), `native` (any
+   * other renderer string) or `none` (no WebGL).
+   */
+  webgl: z.enum(['software', 'angle', 'native', 'none']).optional(),
 });
 
 export const beaconSchema = z.object({

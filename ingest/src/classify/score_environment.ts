@@ -7,8 +7,10 @@ import {
   WEIGHT_CLIENT_HINTS_MISMATCH,
   WEIGHT_FRAMEWORK_TRACE,
   WEIGHT_OUTER_WINDOW_ZERO,
+  WEIGHT_SOFTWARE_RENDERER,
   WEIGHT_USER_AGENT_MISMATCH,
   WEIGHT_WEBDRIVER,
+  WEIGHT_WEBGL_RENDERER_MISMATCH,
   WEIGHT_WINDOW_FILLS_SCREEN,
   WEIGHT_WINDOW_LARGER_THAN_SCREEN,
 } from './thresholds';
@@ -102,6 +104,18 @@ export function scoreEnvironment({ features, facts }: EnvironmentExtraction): En
       value: true,
       threshold: 'false',
       weight: WEIGHT_WINDOW_FILLS_SCREEN,
+    });
+  }
+  if (features.webglSoftware === 1) {
+    evidence.push({ code: 'software_renderer', feature: 'webglSoftware', value: true, threshold: 'false', weight: WEIGHT_SOFTWARE_RENDERER });
+  }
+  if (features.webglRendererMismatch === 1) {
+    evidence.push({
+      code: 'webgl_renderer_mismatch',
+      feature: 'webglRendererMismatch',
+      value: true,
+      threshold: 'false',
+      weight: WEIGHT_WEBGL_RENDERER_MISMATCH,
     });
   }
   return { evidence, declared };

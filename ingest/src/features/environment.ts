@@ -26,6 +26,10 @@ export interface EnvironmentFeatures {
   finePointer: number | null;
   innerWidth: number;
   innerHeight: number;
+  /** WebGL renders on the CPU; null when the SDK did not report the renderer. */
+  webglSoftware: number | null;
+  /** A desktop Chromium 110+ user agent with a renderer string not in the `ANGLE (…)` form; null when not applicable. */
+  webglRendererMismatch: number | null;
 }
 
 /** Environment facts that are strings, kept beside the numeric features. */
@@ -146,6 +150,8 @@ export function extractEnvironmentFeatures(env: Environment, request: RequestFac
     finePointer: env.finePointer === undefined ? null : flag(env.finePointer),
     innerWidth: win.innerW,
     innerHeight: win.innerH,
+    webglSoftware: env.webgl === undefined || env.webgl === 'none' ? null : flag(env.webgl === 'software'),
+    webglRendererMismatch: rendererMismatch(env, uaChromeMajor, uaPlatform, [...brands, ...parseSecChUa(request.secChUa)]),
   };
   const facts: EnvironmentFacts = {
     botUaMatch,
@@ -155,6 +161,28 @@ export function extractEnvironmentFeatures(env: Environment, request: RequestFac
     trace: traces[0] ?? null,
   };
   return { features, facts };
+}
+
+/**
+ * Desktop Chromium reports its WebGL renderer through ANGLE on Windows, macOS, Linux and
+ * ChromeOS (`ANGLE (Intel, Mesa Intel(R) UHD Graphics 620, OpenGL 4.6)`), so another string
+ * under a desktop Chromium user agent was put there by a spoofing script or comes from
+ * another browser. Android is left out because its Chromium reports driver names directly,
+ * and Brave (named in its client-hint brands) because its fingerprinting protection can
+ * replace the renderer string.
+ * NOTE: the version from which every desktop build uses ANGLE strings (110) is an estimate.
+ */
+function rendererMismatch(
+  env: Environment,
+  uaChromeMajor: number | null,
+  uaPlatform: string | null,
+  brands: readonly { brand: string }[],
+): number | null {
+  if (env.webgl === undefined || env.webgl === 'none' || env.webgl === 'software') return null;
+  if (brands.some((item) => item.brand === 'Brave')) return null;
+  if (uaChromeMajor === null || uaChromeMajor < 110) return null;
+  if (uaPlatform === null || uaPlatform === 'android' || uaPlatform === 'ios') return null;
+  return flag(env.webgl !== 'angle');
 }
 
 function flag(value: boolean): number {

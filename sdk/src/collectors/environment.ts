@@ -2,6 +2,7 @@ import type { Environment } from '@telltale/shared';
 
 import { findAutomationTraces } from './automation_traces';
 import { measureTimerResolution } from './timer_resolution';
+import { classifyWebglRenderer } from './webgl_renderer';
 
 /** Navigator properties that lib.dom.d.ts does not declare (Chromium only). */
 interface NavigatorExtras {
@@ -42,6 +43,7 @@ export function collectEnvironment(): Environment {
     hover: matchMedia('(any-hover: hover)').matches,
     finePointer: matchMedia('(any-pointer: fine)').matches,
     traces: findAutomationTraces(),
+    webgl: classifyWebglRenderer(),
   };
 
   if (hints) env.uaData = { brands: hints.brands.slice(0, 10), mobile: hints.mobile, platform: hints.platform };
