@@ -8,6 +8,7 @@ import { extractPointerFeatures } from '../features/pointer';
 import { foldIntoBaseline, isShift, measureShift, type ShiftMeasure } from './baseline';
 import { inferFramework } from './infer_framework';
 import { scoreBehaviour } from './score_behaviour';
+import { applyRequestIdentity } from './score_request_identity';
 import { scoreEnvironment } from './score_environment';
 import { createSessionState, mergeEvidence, type SessionState } from './session_state';
 import * as limits from './thresholds';
@@ -25,13 +26,15 @@ export type { WindowFeatures } from './window_features';
  * the previous beacon (it is plain JSON of bounded size). The function is pure: time comes
  * from the events and from `request.receivedAt`.
  *
- * Classes: declared automation (webdriver flag, headless or bot user agent) is
- * `unverified_agent`. Other automation evidence at or above `AUTOMATION_LOG_ODDS` is
+ * Classes: a signed request decides first. An invalid, expired or replayed Web Bot Auth
+ * signature makes the session `rogue_bot`, a valid one from a registered agent within its
+ * scopes `authorized_agent`, and one from an unregistered agent `unverified_agent`
+ * (see `RequestFacts.identity`). Declared automation (webdriver flag, headless or bot user
+ * agent) is `unverified_agent`. Other automation evidence at or above `AUTOMATION_LOG_ODDS` is
  * `rogue_bot`. A session with evidence for a person at or below `HUMAN_LOG_ODDS` is `human`.
  * Anything else is `unknown`. A session keeps its class until the evidence crosses the other
  * class's threshold, so one ambiguous window does not flip it, while a window with strong
- * scripted evidence does. `authorized_agent` is never returned here, because it needs a
- * verified identity that beacons do not carry.
+ * scripted evidence does.
  */
 export function evaluateBeacon(
   state: SessionState | null,
@@ -58,6 +61,8 @@ export function evaluateBeacon(
     next.framework = named.framework ?? next.framework;
     next.environmentEvidence = mergeEvidence(next.environmentEvidence, [...scored.evidence, ...named.evidence], true);
   }
+
+  if (request.identity !== undefined) applyRequestIdentity(next, request.identity);
 
   const keys = extractKeystrokeFeatures(beacon.events, next.carry.keyedFields);
   const pointer = extractPointerFeatures(beacon.events, next.carry.pointer);
@@ -124,21 +129,22 @@ export function evaluateBeacon(
 }
 
 function decide(state: SessionState): Decision {
-  const environmentScore = sumWeights(state.environmentEvidence);
+  const environmentScore = sumWeights(state.environmentEvidence) + sumWeights(state.identityEvidence ?? []);
   const logOdds = environmentScore + state.behaviourScore;
   const cls = chooseClass(state, logOdds);
   const evidence = explain(state, cls);
   return {
     cls,
     score: round(1 / (1 + Math.exp(-logOdds))),
-    framework: cls === 'unverified_agent' || cls === 'rogue_bot' ? state.framework : null,
+    framework: cls === 'unverified_agent' || cls === 'rogue_bot' || cls === 'authorized_agent' ? state.framework : null,
     reasons: evidence.map((item) => item.code),
     evidence,
   };
 }
 
 function chooseClass(state: SessionState, logOdds: number): SessionClass {
-  if (state.declared) return 'unverified_agent';
+  if (state.identityClass === 'rogue_bot' || state.identityClass === 'authorized_agent') return state.identityClass;
+  if (state.identityClass === 'unverified_agent' || state.declared) return 'unverified_agent';
   if (logOdds >= limits.AUTOMATION_LOG_ODDS) return 'rogue_bot';
   if (state.cls === 'rogue_bot' && logOdds > limits.HUMAN_LOG_ODDS) return 'rogue_bot';
   if (state.humanEvidenceSeen && (logOdds <= limits.HUMAN_LOG_ODDS || state.cls === 'human')) return 'human';
@@ -148,6 +154,11 @@ function chooseClass(state: SessionState, logOdds: number): SessionClass {
 /** Returns the evidence that supports the class, most important first. */
 function explain(state: SessionState, cls: SessionClass): Evidence[] {
   const all = [...state.environmentEvidence, ...state.behaviourEvidence];
+  const identity = state.identityEvidence ?? [];
+  if (identity.length > 0 && cls !== 'human' && cls !== 'unknown') {
+    // The signature outcome comes first, because it decided the class.
+    return [...identity, ...all.filter((item) => item.weight > 0).sort((a, b) => b.weight - a.weight)];
+  }
   if (cls === 'human') return all.filter((item) => item.weight < 0).sort((a, b) => a.weight - b.weight);
   if (cls === 'unverified_agent' || cls === 'rogue_bot') {
     return all.filter((item) => item.weight > 0).sort((a, b) => b.weight - a.weight);

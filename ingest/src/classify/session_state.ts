@@ -32,6 +32,12 @@ export interface SessionState {
   /** Whether any window carried evidence for a person. */
   humanEvidenceSeen: boolean;
   cls: SessionClass;
+  /**
+   * Class supported by the strongest Web Bot Auth outcome seen in the session, and its evidence.
+   * Absent in states stored before signatures were checked.
+   */
+  identityClass?: 'authorized_agent' | 'unverified_agent' | 'rogue_bot' | null;
+  identityEvidence?: Evidence[];
   /** The session's own behaviour over its first active windows; null until the first one. */
   baseline: SessionBaseline | null;
   /** Per-page values the feature extractors need from the previous window of the same page. */
@@ -58,6 +64,8 @@ export function createSessionState(): SessionState {
     behaviourScore: 0,
     humanEvidenceSeen: false,
     cls: 'unknown',
+    identityClass: null,
+    identityEvidence: [],
     baseline: null,
     carry: { keyedFields: [], pointer: null, dwell: null, navigation: null },
   };

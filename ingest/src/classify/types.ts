@@ -15,6 +15,14 @@ export interface RequestFacts {
   secFetchDest: string | null;
   /** Milliseconds since the epoch at which the server received the request. */
   receivedAt: number;
+  /** Outcome of the request's Web Bot Auth signature; absent when the request was not signed. */
+  identity?: RequestIdentity;
+}
+
+/** What a signed request proved: the class its signature alone supports, and the evidence. */
+export interface RequestIdentity {
+  cls: 'authorized_agent' | 'unverified_agent' | 'rogue_bot';
+  evidence: Evidence[];
 }
 
 /** One beacon's content, as the classifier needs it. */

@@ -5,6 +5,7 @@ import { beaconSchema, formatIssuePath } from '@telltale/shared/schema';
 
 import type { RequestFacts } from '../../classify/types';
 import { acceptBeacon } from '../../pipeline/accept_beacon';
+import { classifyBeaconSignature } from '../../pipeline/classify_beacon_signature';
 import { findSite } from '../../store/sites';
 import { ApiError } from '../api_error';
 import type { AppEnv, AppDependencies } from '../app_env';
@@ -16,7 +17,7 @@ export function collectRoutes(deps: AppDependencies) {
 
   // The page's origin is checked against the site in the handler, because the site key
   // is in the body. Responses must be readable cross-origin so the page gets its tag.
-  app.use('/v1/collect', cors({ origin: (origin) => origin, allowMethods: ['POST'], allowHeaders: ['Content-Type', 'Content-Encoding'], maxAge: 600 }));
+  app.use('/v1/collect', cors({ origin: (origin) => origin, allowMethods: ['POST'], allowHeaders: ['Content-Type', 'Content-Encoding', 'Signature', 'Signature-Input', 'Signature-Agent'], maxAge: 600 }));
 
   app.post('/v1/collect', async (c) => {
     const body = await readJsonBody(c.req.raw, MAX_BEACON_BYTES);
@@ -36,6 +37,8 @@ export function collectRoutes(deps: AppDependencies) {
     }
 
     const request = requestFacts(c.req.raw.headers, deps.now());
+    const identity = await classifyBeaconSignature(deps.requestClassifier, c.req.raw, beacon.path);
+    if (identity !== undefined) request.identity = identity;
     const result = await acceptBeacon(deps, beacon, { request, clientNetwork: deps.clientNetwork(c) });
     if (result.status === 'wrong_site') {
       throw new ApiError('invalid_payload', 'Beacon field sid belongs to a session of another site; generate a new session id.');
