@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
+import type { RunningStat } from '../classify/baseline';
 import { AuditTable } from './audit_table';
 import { MAX_TRAJECTORY_POINTS } from './build_trajectory';
 import { classKey, classLabel, formatTime } from './class_style';
@@ -60,7 +61,7 @@ export function SessionPage(props: { detail: SessionDetail }) {
                     <td>{item.feature}</td>
                     <td class="value">{formatValue(item.value)}</td>
                     <td class="human-range">{describeHumanRange(item)}</td>
-                    <td>{stat && stat.n > 0 ? `${formatValue(stat.mean)} ± ${formatValue(Math.sqrt(stat.n > 1 ? stat.m2 / (stat.n - 1) : 0))} (${stat.n} windows)` : '—'}</td>
+                    <td>{stat && stat.n > 0 ? formatBaseline(stat) : '—'}</td>
                     <td>{item.weight > 0 ? `+${item.weight}` : String(item.weight)}</td>
                   </tr>
                 );
@@ -145,6 +146,12 @@ export function SessionPage(props: { detail: SessionDetail }) {
       </section>
     </ConsoleLayout>
   );
+}
+
+/** Formats a baseline as mean ± sample standard deviation and its window count. */
+function formatBaseline(stat: RunningStat): string {
+  const deviation = stat.n > 1 ? Math.sqrt(stat.m2 / (stat.n - 1)) : 0;
+  return `${formatValue(stat.mean)} ± ${formatValue(deviation)} (${stat.n} ${stat.n === 1 ? 'window' : 'windows'})`;
 }
 
 function formatValue(value: number | string | boolean): string {
