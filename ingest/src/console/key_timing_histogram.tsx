@@ -32,7 +32,7 @@ export function KeyTimingHistogram(props: { title: string; session: readonly num
 
   return (
     <figure class="histogram-figure">
-      <figcaption>{`${props.title}: ${props.session.length} in this session, ${props.population.length} from human sessions`}</figcaption>
+      <figcaption>{`${props.title}: ${props.session.length} in this session, ${props.population.length} from other human sessions`}</figcaption>
       <svg class="chart histogram" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`${props.title} histogram, ${BIN_MS} ms bins`}>
         {session.map((share, bin) =>
           share === 0 ? null : (

@@ -43,17 +43,24 @@ export interface SessionDetail {
 
 /** Creates a loader of session pages, with a per-app cache of the human key timing population. */
 export function createSessionDetailLoader(db: Db, now: () => number): (id: string) => SessionDetail | undefined {
-  let population: { at: number; timings: KeyTimings } | null = null;
+  let population: { at: number; bySession: { sessionId: string; timings: KeyTimings }[] } | null = null;
 
-  const loadPopulation = (): KeyTimings => {
-    if (population && now() - population.at < POPULATION_CACHE_MS) return population.timings;
+  // The page compares a session with other human sessions, so its own beacons are left out.
+  const loadPopulation = (excludedSessionId: string): KeyTimings => {
+    if (!population || now() - population.at >= POPULATION_CACHE_MS) {
+      const bySession = listHumanPopulationEvents(db, POPULATION_SESSIONS, POPULATION_BEACONS).map((row) => ({
+        sessionId: row.sessionId,
+        timings: extractKeyTimings(JSON.parse(row.events) as BeaconEvent[]),
+      }));
+      population = { at: now(), bySession };
+    }
+
     const timings: KeyTimings = { holds: [], flights: [] };
-    for (const events of listHumanPopulationEvents(db, POPULATION_SESSIONS, POPULATION_BEACONS)) {
-      const one = extractKeyTimings(JSON.parse(events) as BeaconEvent[]);
+    for (const { sessionId, timings: one } of population.bySession) {
+      if (sessionId === excludedSessionId) continue;
       timings.holds.push(...one.holds);
       timings.flights.push(...one.flights);
     }
-    population = { at: now(), timings };
     return timings;
   };
 
@@ -76,7 +83,7 @@ export function createSessionDetailLoader(db: Db, now: () => number): (id: strin
       beaconsRead: beacons.length,
       trajectory: buildTrajectory(beacons),
       keyTimings: keyTimingsByPage(beacons),
-      population: loadPopulation(),
+      population: loadPopulation(id),
       timeline: buildTimeline(beacons, listDecisions(db, id), audit),
       environment: beacons.find((b) => b.env !== null)?.env ?? null,
       audit,

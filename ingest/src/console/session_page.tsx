@@ -83,7 +83,7 @@ export function SessionPage(props: { detail: SessionDetail }) {
 
       <section aria-labelledby="keys-heading">
         <h2 id="keys-heading">Keystroke timing</h2>
-        <p>Bars: this session. Outline: key timings of the latest human sessions stored.</p>
+        <p>Bars: this session. Outline: key timings of the latest other human sessions stored.</p>
         <div class="histograms">
           <KeyTimingHistogram title="Hold time" session={keyTimings.holds} population={population.holds} />
           <KeyTimingHistogram title="Flight time" session={keyTimings.flights} population={population.flights} />

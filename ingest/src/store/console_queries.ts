@@ -174,10 +174,10 @@ export function findSessionBaseline(db: Db, sessionId: string): string | undefin
 
 /**
  * Returns the events of the most recent beacons of the latest `sessionLimit` human
- * sessions, at most `beaconLimit` beacons in all: the population the key timing
- * histograms are drawn against.
+ * sessions, at most `beaconLimit` beacons in all, with their session ids: the population
+ * the key timing histograms are drawn against.
  */
-export function listHumanPopulationEvents(db: Db, sessionLimit: number, beaconLimit: number): string[] {
+export function listHumanPopulationEvents(db: Db, sessionLimit: number, beaconLimit: number): { sessionId: string; events: string }[] {
   const humans = db
     .select({ id: sessions.id })
     .from(sessions)
@@ -188,7 +188,7 @@ export function listHumanPopulationEvents(db: Db, sessionLimit: number, beaconLi
   if (humans.length === 0) return [];
 
   return db
-    .select({ events: beacons.events })
+    .select({ sessionId: beacons.sessionId, events: beacons.events })
     .from(beacons)
     .where(
       inArray(
@@ -198,8 +198,7 @@ export function listHumanPopulationEvents(db: Db, sessionLimit: number, beaconLi
     )
     .orderBy(desc(beacons.receivedAt))
     .limit(beaconLimit)
-    .all()
-    .map((row) => row.events);
+    .all();
 }
 
 /** One proven agent identity seen in the audit log since a time. */

@@ -154,6 +154,16 @@ describe('console pages', () => {
     expect([...hold.matchAll(/data-bin="(\d+)"/g)].map((m) => m[1])).toEqual(['0']);
   });
 
+  it('compares key timings with other human sessions', async () => {
+    const botPage = await getPage(`/console/sessions/${bot.id}`, cookie);
+    expect(botPage.html).toContain(`Hold time: ${bot.keyHoldCount} in this session, ${human.keyHoldCount} from other human sessions`);
+    expect(botPage.html).toContain('<path class="population"');
+
+    const humanPage = await getPage(`/console/sessions/${human.id}`, cookie);
+    expect(humanPage.html).toContain(`Hold time: ${human.keyHoldCount} in this session, 0 from other human sessions`);
+    expect(humanPage.html).not.toContain('<path class="population"');
+  });
+
   it('returns 404 for an unknown session', async () => {
     const { status } = await getPage('/console/sessions/no-such-session', cookie);
     expect(status).toBe(404);
