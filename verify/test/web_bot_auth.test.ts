@@ -95,6 +95,15 @@ describe('createWebBotAuthVerifier', () => {
     expect(result.status === 'failed' && result.message).toContain('must use https');
   });
 
+  it('rejects directories on internal addresses', async () => {
+    // Loopback counts as internal unless the loopback setting is on.
+    const verifier = createWebBotAuthVerifier();
+    for (const agent of ['https://10.1.2.3', 'https://192.168.0.10', 'https://169.254.169.254', 'https://[::1]', 'https://localhost', 'https://127.0.0.1']) {
+      const result = await verifier.verify(await signedRequest(TARGET, agent));
+      expect(result.status === 'failed' ? result.message : result.status, agent).toContain('public hosts');
+    }
+  });
+
   it('does not follow directory redirects', async () => {
     const redirecting = createServer((_request, response) => {
       response.writeHead(302, { location: `${origin}/.well-known/http-message-signatures-directory` }).end();

@@ -32,6 +32,8 @@ interface CachedDirectory {
   keys: Map<string, DirectoryKey>;
   fetchedAt: number;
   expiresAt: number;
+  /** Why the latest fetch failed; such an entry is kept for `REFETCH_INTERVAL_MS` so failures are not retried per request. */
+  error?: string;
 }
 
 /** Cache lifetime when the directory sends no `Cache-Control` max-age. */
@@ -76,8 +78,12 @@ export class KeyDirectory {
       throw new Error(`Signature-Agent "${signatureAgent}" is not an absolute URL.`);
     }
     const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && this.#allowHttp === 'loopback')) {
+    const loopbackAllowed = loopback && this.#allowHttp === 'loopback';
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopbackAllowed)) {
       throw new Error(`Signature-Agent "${signatureAgent}" must use https (plain http only on loopback with TELLTALE_ALLOW_HTTP_KEY_DIRECTORIES=loopback).`);
+    }
+    if (!loopbackAllowed && isInternalHost(url.hostname)) {
+      throw new Error(`Signature-Agent "${signatureAgent}" names a loopback, private or link-local address; key directories must be on public hosts.`);
     }
     return `${url.origin}${KEY_DIRECTORY_PATH}`;
   }
@@ -92,9 +98,12 @@ export class KeyDirectory {
       try {
         cached = await this.#fetchDirectory(directoryUrl, now);
       } catch (error) {
-        return { status: 'unavailable', message: (error as Error).message };
+        const message = (error as Error).message;
+        this.#store(directoryUrl, { keys: new Map(), fetchedAt: now, expiresAt: now + REFETCH_INTERVAL_MS, error: message });
+        return { status: 'unavailable', message };
       }
     }
+    if (cached!.error !== undefined) return { status: 'unavailable', message: cached!.error };
     const key = cached!.keys.get(keyid);
     return key === undefined ? { status: 'not_found' } : { status: 'found', key };
   }
@@ -109,8 +118,7 @@ export class KeyDirectory {
       await response.body?.cancel();
       throw new Error(`Key directory ${directoryUrl} responded with HTTP ${response.status}; it must respond with 200 and no redirect.`);
     }
-    const text = await response.text();
-    if (text.length > MAX_DIRECTORY_BYTES) throw new Error(`Key directory ${directoryUrl} is larger than ${MAX_DIRECTORY_BYTES} bytes.`);
+    const text = await readLimited(response, MAX_DIRECTORY_BYTES, directoryUrl);
 
     let body: unknown;
     try {
@@ -130,13 +138,17 @@ export class KeyDirectory {
     }
 
     const entry: CachedDirectory = { keys, fetchedAt: now, expiresAt: now + cacheLifetime(response.headers.get('cache-control')) };
+    this.#store(directoryUrl, entry);
+    return entry;
+  }
+
+  #store(directoryUrl: string, entry: CachedDirectory): void {
     this.#cache.delete(directoryUrl);
     this.#cache.set(directoryUrl, entry);
     if (this.#cache.size > MAX_CACHED_DIRECTORIES) {
       const oldest = this.#cache.keys().next();
       if (!oldest.done) this.#cache.delete(oldest.value);
     }
-    return entry;
   }
 }
 
@@ -148,4 +160,48 @@ export function cacheLifetime(cacheControl: string | null): number {
   const maxAge = directives.map((part) => /^max-age=(\d+)$/.exec(part)?.[1]).find((value) => value !== undefined);
   if (maxAge === undefined) return DEFAULT_TTL_MS;
   return Math.min(Number(maxAge) * 1000, MAX_TTL_MS);
+}
+
+/** Reads a response body as text, and throws once it exceeds `maxBytes` instead of buffering the rest. */
+async function readLimited(response: Response, maxBytes: number, url: string): Promise<string> {
+  if (response.body === null) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw new Error(`Key directory ${url} is larger than ${maxBytes} bytes.`);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+/**
+ * Returns whether a host is an IP literal in a loopback, private, link-local or unspecified
+ * range, or `localhost`, so a request cannot make the server fetch from its own network.
+ * NOTE: host names are not resolved, so a public name that resolves to a private address passes.
+ */
+function isInternalHost(hostname: string): boolean {
+  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return true;
+  const ipv4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(hostname);
+  if (ipv4 !== null) {
+    const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
+    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (hostname.startsWith('[')) {
+    const ipv6 = hostname.slice(1, -1).toLowerCase();
+    return ipv6 === '::' || ipv6 === '::1' || /^f[cd]/.test(ipv6) || /^fe[89ab]/.test(ipv6) || ipv6.startsWith('::ffff:');
+  }
+  return false;
 }
