@@ -32,7 +32,7 @@ interface CachedDirectory {
   keys: Map<string, DirectoryKey>;
   fetchedAt: number;
   expiresAt: number;
-  /** Why the latest fetch failed; such an entry is kept for `REFETCH_INTERVAL_MS` so failures are not retried per request. */
+  /** Error of the latest fetch. A failed entry is kept for `REFETCH_INTERVAL_MS`, so failures are not retried per request. */
   error?: string;
 }
 
