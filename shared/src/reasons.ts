@@ -34,6 +34,8 @@ export const Reason = {
   AgentUserAgent: 'agent_user_agent',
   /** The user agent names an HTTP client library or tool (`curl`, `python-requests`, `axios`, …). */
   HttpClientUserAgent: 'http_client_user_agent',
+  /** The request carries the default header set of an agent framework (LangChain's web loader), whatever its user agent. */
+  FrameworkHeaders: 'framework_headers',
   /** The request has no `User-Agent` header. */
   UserAgentMissing: 'user_agent_missing',
   /** A browser user agent without the headers that browser sends with every request (`Accept-Language`, `Sec-Fetch-*`, `Accept-Encoding`). */

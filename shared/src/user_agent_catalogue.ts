@@ -239,10 +239,11 @@ const FRAMEWORK_ENTRIES: readonly UserAgentEntry[] = [
   {
     framework: 'langchain',
     kind: 'agent_framework',
-    pattern: /\bLangChain\b/i,
+    // langchain-community (Python) sends `DefaultLangchainUserAgent` when USER_AGENT is unset.
+    pattern: /\bDefaultLangchainUserAgent\b|\bLangChain\b/i,
     operator: 'LangChain',
-    purpose: 'document loaders of LangChain applications that name themselves',
-    example: 'LangChain/0.3 (+https://www.langchain.com)',
+    purpose: 'web document loaders of LangChain applications',
+    example: 'DefaultLangchainUserAgent',
   },
   {
     framework: 'scrapy',

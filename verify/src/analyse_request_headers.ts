@@ -30,6 +30,9 @@ const CLIENT_HINTS_SINCE = 90;
 
 type BrowserFamily = keyof typeof SEC_FETCH_SINCE;
 
+/** `Accept` of langchain-community's `default_header_template`. */
+const LANGCHAIN_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/webp,*/*;q=0.8';
+
 /**
  * Reads what a request's headers reveal about its client: the catalogue entry or isbot
  * pattern its user agent matches, and, for a browser user agent, whether the request has
@@ -67,6 +70,15 @@ export function analyseRequestHeaders(url: string, headers: Headers): HeaderAnal
     };
   }
 
+  if (hasLangChainHeaders(headers)) {
+    return {
+      declared: null,
+      declaresAutomation: true,
+      framework: 'langchain',
+      evidence: [{ code: 'framework_headers', feature: 'headerSet', value: 'langchain', weight: WEIGHT_DECLARED_AUTOMATION }],
+    };
+  }
+
   const secChUa = headers.get('sec-ch-ua');
   if (secChUa !== null && HEADLESS_BRAND.test(secChUa)) {
     return {
@@ -88,6 +100,20 @@ export function analyseRequestHeaders(url: string, headers: Headers): HeaderAnal
   }
 
   return { declared: null, declaresAutomation: false, framework: null, evidence: checkBrowserHeaders(url, userAgent, headers) };
+}
+
+/**
+ * Returns whether the request carries the default headers of langchain-community's Python
+ * `WebBaseLoader` (`default_header_template`): a Google referrer, `DNT: 1` and its fixed
+ * `Accept` value, which browsers pair with `Sec-Fetch-*` headers that the loader never sends.
+ */
+function hasLangChainHeaders(headers: Headers): boolean {
+  return (
+    headers.get('referer') === 'https://www.google.com/' &&
+    headers.get('dnt') === '1' &&
+    headers.get('accept') === LANGCHAIN_ACCEPT &&
+    headers.get('sec-fetch-mode') === null
+  );
 }
 
 function checkBrowserHeaders(url: string, userAgent: string, headers: Headers): Evidence[] {

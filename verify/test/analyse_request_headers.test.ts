@@ -93,6 +93,30 @@ describe('analyseRequestHeaders', () => {
     expect(analysis.framework).toBeNull();
   });
 
+  it('names the LangChain header set', () => {
+    const headers = {
+      'user-agent': CHROME_131,
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,image/webp,*/*;q=0.8',
+      'accept-language': 'en-US,en;q=0.5',
+      referer: 'https://www.google.com/',
+      dnt: '1',
+    };
+    const analysis = analyseRequestHeaders(URL_LOCAL, new Headers(headers));
+    expect(analysis.framework).toBe('langchain');
+    expect(analysis.evidence[0]!.code).toBe('framework_headers');
+  });
+
+  it('leaves a browser visit from Google alone', () => {
+    const headers = {
+      ...CHROME_FETCH_HEADERS,
+      accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,image/webp,*/*;q=0.8',
+      referer: 'https://www.google.com/',
+      dnt: '1',
+      'sec-fetch-mode': 'navigate',
+    };
+    expect(analyseRequestHeaders(URL_LOCAL, new Headers(headers)).declaresAutomation).toBe(false);
+  });
+
   it('reports a missing user agent', () => {
     expect(analyseRequestHeaders(URL_LOCAL, new Headers()).evidence[0]!.code).toBe('user_agent_missing');
   });

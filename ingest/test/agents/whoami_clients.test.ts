@@ -4,7 +4,7 @@ import nodeFetch from 'node-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { startService, type TestService } from '../support/start_service';
-import { DESKTOP_CHROME_USER_AGENT, PYTHON_URLLIB_FETCH, runCommand, type WhoamiBody } from './run_client';
+import { DESKTOP_CHROME_USER_AGENT, PYTHON_LANGCHAIN_HEADERS_FETCH, PYTHON_URLLIB_FETCH, runCommand, type WhoamiBody } from './run_client';
 
 let service: TestService;
 let whoamiUrl: string;
@@ -63,6 +63,15 @@ describe('whoami for real HTTP clients', () => {
 });
 
 describe('whoami for declared and disguised agents', () => {
+  it('names the LangChain Python user agent', async () => {
+    const body = await runCommand('curl', ['-sS', '--max-time', '10', '-A', 'DefaultLangchainUserAgent', whoamiUrl]);
+    expectUnverified(body, 'langchain', 'automation_user_agent');
+  });
+
+  it('names the LangChain Python headers', async () => {
+    expectUnverified(await runCommand('python3', ['-c', PYTHON_LANGCHAIN_HEADERS_FETCH, whoamiUrl]), 'langchain', 'framework_headers');
+  });
+
   it('ChatGPT-User without signature is unverified', async () => {
     const userAgent = 'Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko); compatible; ChatGPT-User/1.0; +https://openai.com/bot';
     const body = await runCommand('curl', ['-sS', '--max-time', '10', '-A', userAgent, whoamiUrl]);
