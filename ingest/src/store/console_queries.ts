@@ -94,14 +94,20 @@ export function listConsoleSessions(
 }
 
 /**
- * Returns the classes a filter admits. The count queries run once per class, because
- * `class = ?` with a `last_seen` range reads only the covering `(class, last_seen)` index,
- * while one grouped query over the period reads every session row in it.
+ * Returns the classes a filter admits. Without a framework or identity filter the count
+ * queries run once per class, because `class = ?` with a `last_seen` range reads only the
+ * covering `(class, last_seen)` index. One grouped query over the period would read every
+ * session row in it.
  */
 function classesOf(filter: ConsoleSessionFilter): SessionClass[] {
   return SESSION_CLASSES.filter(
     (cls) => (filter.class === undefined || cls === filter.class) && (filter.agentDriven === undefined || isAgentDriven(cls) === filter.agentDriven),
   );
+}
+
+/** With a framework or identity filter, one grouped query on that column's index reads fewer rows than one query per class. */
+function hasRowFilter(filter: ConsoleSessionFilter): boolean {
+  return filter.framework !== undefined || filter.identityHash !== undefined;
 }
 
 function perClassConditions(filter: ConsoleSessionFilter, cls: SessionClass): SQL[] {
@@ -111,6 +117,16 @@ function perClassConditions(filter: ConsoleSessionFilter, cls: SessionClass): SQ
 
 /** Returns the number of sessions per class whose last activity falls in the filter's period. */
 export function countSessionsByClass(db: Db, filter: ConsoleSessionFilter): Map<string, number> {
+  if (hasRowFilter(filter)) {
+    const rows = db
+      .select({ class: sessions.class, count: sql<number>`count(*)` })
+      .from(sessions)
+      .where(and(...sessionConditions(filter)))
+      .groupBy(sessions.class)
+      .all();
+    return new Map(rows.map((row) => [row.class, row.count]));
+  }
+
   const counts = new Map<string, number>();
   for (const cls of classesOf(filter)) {
     const row = db
@@ -135,6 +151,16 @@ export interface ClassBucketCount {
 export function countSessionsOverTime(db: Db, filter: ConsoleSessionFilter, bucketMs: number): ClassBucketCount[] {
   // Bound JS numbers arrive as REAL, so the cast keeps the division whole and the buckets few.
   const bucket = sql<number>`cast((${sessions.lastSeen} - ${filter.from}) / ${bucketMs} as integer)`;
+
+  if (hasRowFilter(filter)) {
+    return db
+      .select({ class: sessions.class, bucket, count: sql<number>`count(*)` })
+      .from(sessions)
+      .where(and(...sessionConditions(filter)))
+      .groupBy(sessions.class, bucket)
+      .all();
+  }
+
   return classesOf(filter).flatMap((cls) =>
     db
       .select({ bucket, count: sql<number>`count(*)` })

@@ -118,6 +118,22 @@ describe('console pages', () => {
     expect(html).not.toContain(`data-session="${human.id}"`);
   });
 
+  it('filters the list and counts by framework and identity', async () => {
+    service.db.$client.prepare("update sessions set framework = 'playwright', identity_hash = 'identity-1' where id = ?").run(bot.id);
+    try {
+      for (const query of ['framework=playwright', 'identity=identity-1']) {
+        const { html } = await getPage(`/console/sessions?${query}`, cookie);
+        expect(html).toContain(`data-session="${bot.id}"`);
+        expect(html).not.toContain(`data-session="${human.id}"`);
+        expect(html).toMatch(new RegExp(`<li data-class="${bot.class}">.*?<strong class="count">1</strong>`, 's'));
+        expect(html).toMatch(/<li data-class="human">.*?<strong class="count">0<\/strong>/s);
+        expect(html).toMatch(new RegExp(`class="class-bar" data-class="${bot.class}" data-count="1"`));
+      }
+    } finally {
+      service.db.$client.prepare('update sessions set framework = null, identity_hash = null where id = ?').run(bot.id);
+    }
+  });
+
   it('reports an invalid filter value', async () => {
     const { status, html } = await getPage('/console/sessions?class=robot', cookie);
     expect(status).toBe(200);
