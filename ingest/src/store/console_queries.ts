@@ -1,5 +1,5 @@
 /**
- * Read-only queries behind the operator console. Every query is paged or bounded. The
+ * Read-only queries behind the operator console. Lists are paged or limited. The
  * session queries walk the `(last_seen, id)`, `(class, last_seen)`, `(framework, last_seen)`
  * or `(identity_hash, last_seen)` index.
  */
@@ -238,6 +238,8 @@ export interface AgentActivityRow {
 /**
  * Returns the proven agent identities in the audit records since `from` (ms since the
  * epoch), with their distinct sessions, record count and latest record time.
+ * NOTE: this reads every audit record since `from` through the `at` index, because no
+ * index starts with `agent_id`, so it slows down as the audit log grows.
  */
 export function listAgentActivity(db: Db, from: number, limit: number): AgentActivityRow[] {
   return db
