@@ -9,7 +9,7 @@ import { convertWebBotDetectionSession, type WebBotDetectionSession } from './co
 
 /** One labelled recording, converted to the beacons of one session. */
 export interface Recording {
-  dataset: 'delbot' | 'balabit' | 'web_bot_detection' | 'keystroke100';
+  dataset: 'delbot' | 'balabit' | 'web_bot_detection' | 'keystroke100' | 'generated';
   /** Folder or label inside the dataset, such as `circles_bot_pynput` or `advanced_bot`. */
   family: string;
   label: 'human' | 'bot';
