@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic */
 /** @jsxImportSource hono/jsx */
 import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { SESSION_CLASSES, type SessionClass } from '@telltale/shared';
 
 import type { AppDependencies, AppEnv } from '../http/app_env';
@@ -23,6 +24,8 @@ import { SignInPage } from './sign_in_page';
 const SESSIONS_PER_PAGE = 50;
 const AUDIT_PER_PAGE = 100;
 const AGENT_ROWS = 200;
+/** The sign-in form carries only the token, so a larger body is not a sign-in. */
+const MAX_SIGN_IN_BYTES = 4096;
 /** The agents page covers this much recent audit history. */
 const AGENT_PERIOD_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -51,7 +54,11 @@ export function consoleRoutes(deps: AppDependencies) {
   app.get('/console/assets/console.js', (c) => c.body(CONSOLE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
 
   app.get('/console/sign-in', (c) => (signIn.isSignedIn(c) ? c.redirect('/console/sessions', 303) : render(c, <SignInPage />)));
-  app.post('/console/sign-in', async (c) => {
+  const signInBodyLimit = bodyLimit({
+    maxSize: MAX_SIGN_IN_BYTES,
+    onError: (c) => render(c, <SignInPage problem={`The sign-in form must be at most ${MAX_SIGN_IN_BYTES} bytes.`} />, 413),
+  });
+  app.post('/console/sign-in', signInBodyLimit, async (c) => {
     if (!isSameOriginPost(c)) return render(c, <SignInPage problem="Sign-in must be sent from this console's own sign-in page." />, 403);
     const form = await c.req.parseBody();
     const token = typeof form.token === 'string' ? form.token : '';
@@ -115,7 +122,7 @@ export function consoleRoutes(deps: AppDependencies) {
   return app;
 }
 
-function render(c: Context, page: unknown, status: 200 | 401 | 403 | 404 | 429 = 200) {
+function render(c: Context, page: unknown, status: 200 | 401 | 403 | 404 | 413 | 429 = 200) {
   return c.html(`<!doctype html>${String(page)}`, status);
 }
 

@@ -77,6 +77,12 @@ describe('console sign-in', () => {
     expect(response.headers.get('set-cookie')).toBeNull();
   });
 
+  it('rejects an oversized sign-in form', async () => {
+    const response = await postSignIn('x'.repeat(10_000));
+    expect(response.status).toBe(413);
+    expect(response.headers.get('set-cookie')).toBeNull();
+  });
+
   it('signs out and forgets the cookie', async () => {
     const cookie = await signIn();
     const signOut = await fetch(`${service.url}/console/sign-out`, { method: 'POST', headers: { cookie, origin: service.url }, redirect: 'manual' });
