@@ -31,16 +31,14 @@ export function createTelltale(options: ResolvedOptions): TelltaleApi {
   const url = options.endpoint + '/v1/collect';
   let disabled = false;
   let environmentSent = false;
-  /** Batches dropped since the last beacon, reported in the next one. */
+  /** Beacons and buffered batches dropped since the last beacon, reported in the next one. */
   let dropped = 0;
-  let batchSendScheduled = false;
 
-  const buffer = createEventBuffer(() => {
-    if (!batchSendScheduled) {
-      batchSendScheduled = true;
-      setTimeout(send);
-    }
-  });
+  // When a full batch schedules a send right after another send, the later one finds no events and sends nothing.
+  const buffer = createEventBuffer(
+    () => setTimeout(send),
+    () => dropped++,
+  );
 
   const enqueue = createBeaconQueue(url, tags._apply, (disable) => {
     dropped++;
@@ -53,20 +51,20 @@ export function createTelltale(options: ResolvedOptions): TelltaleApi {
   /** Encodes pending events into beacon bodies; with `sendEmpty`, one body even without events. */
   function encodePending(sendEmpty?: boolean): string[] {
     const bodies: string[] = [];
-    batchSendScheduled = false;
     for (let index = 0; index < MAX_BEACONS_PER_SEND && !disabled; index++) {
       const events = buffer._take();
       if (!events.length && environmentSent && !(sendEmpty && !index)) break;
 
-      dropped += buffer._takeDropped();
       const header: BeaconHeader = {
         site: options.site,
         sid: session.sid,
         seq: session.seq++,
         page: session.page,
         path: sanitizePath(location.pathname),
-        sentAt: performance.now(),
-        dropped,
+        // 0.1 ms steps, like event times.
+        sentAt: Math.round(performance.now() * 10) / 10,
+        // JSON.stringify leaves out undefined, so a zero count is not sent.
+        dropped: dropped || undefined,
       };
       dropped = 0;
       if (!environmentSent) {
@@ -105,9 +103,9 @@ export function createTelltale(options: ResolvedOptions): TelltaleApi {
   listen(window, 'pagehide', sendPendingOnExit);
 
   setTimeout(send, FIRST_BEACON_DELAY_MS, true);
-  // NOTE: an idle page sends nothing, so its tag expires 15 minutes after the last beacon;
-  // the next event renews it.
-  setInterval(() => buffer._size() && send(), options.intervalMs);
+  // encodePending() returns no body while no events are pending. NOTE: so an idle page sends
+  // nothing, and its tag expires 15 minutes after the last beacon. The next event renews it.
+  setInterval(send, options.intervalMs);
 
   return {
     sessionId: session.sid,

@@ -25,34 +25,34 @@ export interface EventBuffer {
    * once their JSON reaches MAX_EVENT_CHARS characters (the last one taken may pass that mark).
    */
   _take(): BeaconEvent[];
-  /** Number of buffered events. */
-  _size(): number;
-  /** Returns the number of batches dropped since the last call, and resets it. */
-  _takeDropped(): number;
 }
 
-/** Creates an event buffer; `onBatchReady` runs each time it reaches BATCH_SIZE events, and must not send synchronously. */
-export function createEventBuffer(onBatchReady: () => void): EventBuffer {
+/**
+ * Creates an event buffer. `onBatchReady` runs each time it reaches BATCH_SIZE events, and must
+ * not send synchronously. `onBatchDropped` runs each time the buffer is full and drops its
+ * oldest batch.
+ */
+export function createEventBuffer(onBatchReady: () => void, onBatchDropped: () => void): EventBuffer {
   const records = new Float64Array(BUFFER_CAPACITY * RECORD_WIDTH);
   let strings: string[] = [];
   let count = 0;
-  let dropped = 0;
 
   return {
     _push(event) {
       if (count === BUFFER_CAPACITY) {
         records.copyWithin(0, BATCH_SIZE * RECORD_WIDTH);
         count -= BATCH_SIZE;
-        dropped++;
+        onBatchDropped();
       }
       const offset = count++ * RECORD_WIDTH;
       records.fill(NaN, offset, offset + RECORD_WIDTH);
       // Event.timeStamp is on the performance.now() clock, and coalesced pointer samples keep their own.
-      records[offset + 1] = event?.timeStamp || performance.now();
-      records[offset + 2] = event?.isTrusted === false ? 0 : NaN;
-      // `arguments` rather than a rest parameter, which would allocate an array per event.
-      records[offset] = arguments[1];
-      for (let k = 2; k < arguments.length; k++) records[offset + 1 + k] = arguments[k];
+      records[offset] = event?.timeStamp || performance.now();
+      // 1 or 0 for isTrusted, NaN without an event.
+      records[offset + 1] = +event?.isTrusted!;
+      // The type code and the field slots. `arguments` rather than a rest parameter, which would
+      // allocate an array per event.
+      for (let k = 1; k < arguments.length; k++) records[offset + 1 + k] = arguments[k];
       if (count === BATCH_SIZE) onBatchReady();
     },
 
@@ -71,14 +71,6 @@ export function createEventBuffer(onBatchReady: () => void): EventBuffer {
       // String indices stay valid until the buffer is empty, because dropped records never free their strings.
       if (!count) strings = [];
       return events;
-    },
-
-    _size: () => count,
-
-    _takeDropped() {
-      const n = dropped;
-      dropped = 0;
-      return n;
     },
   };
 }

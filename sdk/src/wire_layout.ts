@@ -4,8 +4,9 @@ import type { BeaconEvent } from '@telltale/shared';
  * Wire layout of each event type, indexed by the TYPE_* codes below: the type name, then one
  * word per field slot, in slot order. `name:a:b` is an enum (the slot contains the value's index),
  * `name!` a boolean (1 is true), `name$` a string (the slot contains an index into the buffer's
- * string list), `nameN` a number clamped to [0, N], `name-N` one clamped to [-N, N], and a bare
- * `name` one clamped to [-1e6, 1e6] (CSS pixels). Numbers are rounded to 0.001. Clamping keeps
+ * string list, and the collectors write only values that the schema accepts), `nameN` a number
+ * clamped to [0, N], `name-N` one clamped to [-N, N], and a bare `name` one clamped to
+ * [-1e6, 1e6] (CSS pixels). Numbers are rounded to 0.001. Clamping keeps
  * one odd value (a scripted event with a huge coordinate) from failing validation of a whole
  * beacon. Every field is left out when its slot is NaN, so fields that the schema requires must
  * always be written. A `!` after the type name means the event carries `trusted`.
@@ -18,13 +19,13 @@ const LAYOUT =
   ',wheel! dx-1e5 dy-1e5 mode2' +
   ',scroll y' +
   ',touch! kind:start:move:end:cancel x y n20 r1e4 force1' +
-  ',focus kind:focus:blur field1023 fieldKind:text:password:email:search:number:tel:url:textarea:other' +
+  ',focus kind:focus:blur field1023 fieldKind$' +
   ',input! field1023 inputType$ delta' +
   ',paste field1023' +
   ',submit! fields1e6' +
   ',visibility state:visible:hidden' +
   ',nav kind:load:push:replace:pop path$' +
-  ',vital name:LCP:INP:CLS:FCP:TTFB value1e7';
+  ',vital name$ value1e7';
 
 export const TYPE_KEY = 0;
 export const TYPE_POINTER = 1;
@@ -40,7 +41,7 @@ export const TYPE_VISIBILITY = 10;
 export const TYPE_NAV = 11;
 export const TYPE_VITAL = 12;
 
-/** Slots per record: type code, timestamp, trusted flag, then at most 8 fields (pointer and click). */
+/** Slots per record: timestamp, trusted flag, type code, then at most 8 fields (pointer and click). */
 export const RECORD_WIDTH = 11;
 
 /** A parsed field: name and codec (enum values, '!', '$', or the clamp bound). */
@@ -54,9 +55,8 @@ export function eventLayouts(): [type: string, fields: Field[]][] {
     const [type, ...words] = entry.split(' ');
     const fields = words.map((word): Field => {
       const [, name, codec] = /([a-zA-Z]+)(.*)/.exec(word)!;
-      if (codec![0] === ':') return [name!, codec!.slice(1).split(':')];
-      if (codec === '!' || codec === '$') return [name!, codec];
-      return [name!, codec ? +codec! : -1e6];
+      // A bound parses as a number. `!` and `$` parse as NaN and stay strings, and an empty codec means ±1e6.
+      return [name!, codec![0] === ':' ? codec!.slice(1).split(':') : +codec! || codec || -1e6];
     });
     return [type!, fields];
   }));
@@ -70,10 +70,10 @@ export function clampRound(value: number, min: number, max: number, decimals: nu
 
 /** Builds the wire event stored at `offset` in `records`; string slots index into `strings`. */
 export function decodeEvent(records: Float64Array, offset: number, strings: readonly string[]): BeaconEvent {
-  const [type, fields] = eventLayouts()[records[offset]!]!;
+  const [type, fields] = eventLayouts()[records[offset + 2]!]!;
   // Timestamps: 0.1 ms steps, at most the schema's 1e9 ms.
-  const event: Record<string, unknown> = { type: type.replace('!', ''), t: clampRound(records[offset + 1]!, 0, 1e9, 1) };
-  if (type.endsWith('!') && records[offset + 2] === 0) event.trusted = false;
+  const event: Record<string, unknown> = { type: type.replace('!', ''), t: clampRound(records[offset]!, 0, 1e9, 1) };
+  if (type.endsWith('!') && records[offset + 1] === 0) event.trusted = false;
 
   fields.forEach(([name, codec], index) => {
     const slot = records[offset + 3 + index]!;

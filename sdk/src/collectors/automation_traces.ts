@@ -8,12 +8,9 @@ const MAX_TRACES = 20;
 const MAX_NAME_LENGTH = 64;
 
 /** Returns the names (never the values) of automation globals found on `window` and `document`. */
-export function findAutomationTraces(win: object = window, doc: object = document): string[] {
-  const found: string[] = [];
-  for (const target of [win, doc]) {
-    for (const name of Object.getOwnPropertyNames(target)) {
-      if (found.length < MAX_TRACES && TRACE.test(name)) found.push(name.slice(0, MAX_NAME_LENGTH));
-    }
-  }
-  return found;
+export function findAutomationTraces(): string[] {
+  return [...Object.getOwnPropertyNames(window), ...Object.getOwnPropertyNames(document)]
+    .filter((name) => TRACE.test(name))
+    .slice(0, MAX_TRACES)
+    .map((name) => name.slice(0, MAX_NAME_LENGTH));
 }

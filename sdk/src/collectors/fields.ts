@@ -1,3 +1,4 @@
+import type { FieldKind } from '@telltale/shared';
 import { FIELD_KINDS } from '@telltale/shared';
 
 import type { EventBuffer } from '../event_buffer';
@@ -13,7 +14,8 @@ export interface FocusedField {
   _element?: Field | null;
 }
 
-const FIELD = /^(input|textarea|select)$/;
+/** Selector of the elements recorded as form fields. */
+const FIELD = 'input,textarea,select';
 /** Index sent for a field that document order cannot place (detached), and the schema's maximum. */
 const UNPLACED_FIELD = 1023;
 const INPUT_TYPE = /^[A-Za-z]{0,48}$/;
@@ -26,7 +28,8 @@ const INPUT_TYPE = /^[A-Za-z]{0,48}$/;
  */
 export function collectFields(buffer: EventBuffer, focused: FocusedField): void {
   const lengths = new WeakMap<Field, number>();
-  const fieldOf = (event: Event) => (FIELD.test((event.target as Element).localName) ? (event.target as Field) : null);
+  // The target can be the document or the window, which have no matches().
+  const fieldOf = (event: Event) => ((event.target as Element).matches?.(FIELD) ? (event.target as Field) : null);
   const indexOf = (field: Field) => (field === focused._element ? focused._index : indexOfField(field));
 
   listen(document, 'focusin focusout', (event: FocusEvent, kind) => {
@@ -37,7 +40,7 @@ export function collectFields(buffer: EventBuffer, focused: FocusedField): void 
     focused._element = kind ? null : field;
     focused._index = kind ? NaN : index;
     lengths.set(field, field.value.length);
-    buffer._push(event, TYPE_FOCUS, kind, index, kindOfField(field));
+    buffer._push(event, TYPE_FOCUS, kind, index, buffer._string(kindOfField(field)));
   });
 
   listen(document, 'input', (event: InputEvent) => {
@@ -61,12 +64,12 @@ export function collectFields(buffer: EventBuffer, focused: FocusedField): void 
 
 /** Returns the field's index among the document's input, textarea and select elements, in document order. */
 export function indexOfField(field: Field): number {
-  const index = [...document.querySelectorAll('input,textarea,select')].indexOf(field);
+  const index = [...document.querySelectorAll(FIELD)].indexOf(field);
   return index < 0 ? UNPLACED_FIELD : Math.min(index, UNPLACED_FIELD);
 }
 
-/** Returns the FIELD_KINDS index for a field: its input type when listed, `textarea`, or `other` (the last kind). */
-export function kindOfField(field: Field): number {
-  const index = FIELD_KINDS.indexOf((field.localName === 'input' ? field.type : field.localName) as (typeof FIELD_KINDS)[number]);
-  return index < 0 ? FIELD_KINDS.length - 1 : index;
+/** Returns the kind of a field: its input type when FIELD_KINDS lists it, `textarea`, or `other`. */
+export function kindOfField(field: Field): FieldKind {
+  const kind = (field.localName === 'input' ? field.type : field.localName) as FieldKind;
+  return FIELD_KINDS.includes(kind) ? kind : 'other';
 }

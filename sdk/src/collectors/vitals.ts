@@ -1,4 +1,4 @@
-import { VITAL_NAMES } from '@telltale/shared';
+import type { VitalName } from '@telltale/shared';
 import type { Metric } from 'web-vitals';
 import { onCLS } from 'web-vitals/onCLS.js';
 import { onFCP } from 'web-vitals/onFCP.js';
@@ -14,6 +14,10 @@ import { TYPE_VITAL } from '../wire_layout';
  * when the page is hidden. Values are ms, except CLS, which has no unit.
  */
 export function collectVitals(buffer: EventBuffer): void {
-  const report = (metric: Metric) => buffer._push(null, TYPE_VITAL, VITAL_NAMES.indexOf(metric.name), metric.value);
+  const report = (metric: Metric) => {
+    // Typed as VitalName so that the build fails if web-vitals ever reports a name the schema lacks.
+    const name: VitalName = metric.name;
+    buffer._push(null, TYPE_VITAL, buffer._string(name), metric.value);
+  };
   for (const onMetric of [onCLS, onFCP, onINP, onLCP, onTTFB]) onMetric(report);
 }

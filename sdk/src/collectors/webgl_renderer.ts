@@ -10,8 +10,8 @@ export function classifyWebglRenderer(): 'software' | 'angle' | 'native' | 'none
   try {
     const gl = document.createElement('canvas').getContext('webgl');
     if (!gl) return 'none';
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    // UNMASKED_RENDERER_WEBGL (0x9246) of WEBGL_debug_renderer_info, or RENDERER (0x1f01) without it.
+    const renderer = String(gl.getParameter(gl.getExtension('WEBGL_debug_renderer_info') ? 0x9246 : 0x1f01));
     gl.getExtension('WEBGL_lose_context')?.loseContext();
     if (SOFTWARE_RENDERER.test(renderer)) return 'software';
     return renderer.startsWith('ANGLE (') ? 'angle' : 'native';

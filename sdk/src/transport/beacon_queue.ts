@@ -1,12 +1,13 @@
 import { ACCEPTED, classifyStatus, DISABLED, REPLAYED, RETRY, retryDelayMs } from './retry_policy';
 
 /**
- * Returns fetch options for a beacon. text/plain is a CORS-safelisted content type, so a
- * cross-origin POST needs no preflight. keepalive lets the request outlive the page; it caps
- * in-flight keepalive bodies at 64 KiB, which one beacon stays under.
+ * Returns fetch options for a beacon. fetch sends a string body as `text/plain;charset=UTF-8`
+ * (Fetch Standard, "extract a body"), a CORS-safelisted content type, so a cross-origin POST
+ * needs no preflight. keepalive lets the request outlive the page; it caps in-flight keepalive
+ * bodies at 64 KiB, which one beacon stays under.
  */
 function beaconRequest(body: string): RequestInit {
-  return { method: 'POST', body, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, keepalive: true, credentials: 'omit' };
+  return { method: 'POST', body, keepalive: true, credentials: 'omit' };
 }
 
 /**

@@ -10,9 +10,8 @@ export const MAX_EVENT_CHARS = MAX_BEACON_BYTES - 8192;
 /** Fields of a beacon other than `v` and `events`. */
 export type BeaconHeader = Omit<Beacon, 'v' | 'events'>;
 
-/** Serialises one beacon; `sentAt` is rounded to 0.1 ms, and a zero `dropped` is left out. */
+/** Serialises one beacon. */
 export function encodeBeacon(header: BeaconHeader, events: BeaconEvent[]): string {
-  const beacon: Beacon = { v: BEACON_VERSION, ...header, sentAt: Math.round(header.sentAt * 10) / 10, events };
-  if (!beacon.dropped) delete beacon.dropped;
+  const beacon: Beacon = { v: BEACON_VERSION, ...header, events };
   return JSON.stringify(beacon);
 }

@@ -70,6 +70,9 @@ describe('script-tag SDK', () => {
     expect(first!.json.path).toBe('/app/start');
     expect(first!.json.sid).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(first!.json.sid).toBe(await page.evaluate(() => window.telltale!.sessionId));
+    expect(first!.json).not.toHaveProperty('dropped');
+    // sentAt is rounded to 0.1 ms.
+    expect(first!.json.sentAt * 10).toBeCloseTo(Math.round(first!.json.sentAt * 10), 6);
     expect(first!.json.env.webdriver).toBe(true);
     expect(first!.json.env.timerResolutionMs).toBeGreaterThan(0);
     expect(first!.json.env.window.innerW).toBeGreaterThan(0);
