@@ -116,7 +116,7 @@ describe('evaluateBeacon: hidden automation', () => {
     const steps = replaySession(beacons);
     const last = steps[steps.length - 1]!;
     expect(last.decision.cls).toBe('rogue_bot');
-    expect(last.decision.reasons[0]).toBe('pointer_speed_constant');
+    expect(last.decision.reasons).toContain('pointer_speed_constant');
   });
 });
 

@@ -5,9 +5,11 @@ import { extractEnvironmentFeatures } from '../features/environment';
 import { extractKeystrokeFeatures } from '../features/keystroke';
 import { extractNavigationFeatures } from '../features/navigation';
 import { extractPointerFeatures } from '../features/pointer';
+import { extractPointerDynamics } from '../features/pointer_dynamics';
 import { foldIntoBaseline, isShift, measureShift, type ShiftMeasure } from './baseline';
 import { inferFramework } from './infer_framework';
 import { scoreBehaviour } from './score_behaviour';
+import { scorePointerModel, withPointerModel } from './pointer_model';
 import { applyRequestIdentity } from './score_request_identity';
 import { scoreEnvironment } from './score_environment';
 import { createSessionState, mergeEvidence, type SessionState } from './session_state';
@@ -71,7 +73,8 @@ export function evaluateBeacon(
   next.carry = { keyedFields: keys.keyedFields, pointer: pointer.carry, dwell: dwell.carry, navigation: navigation.carry };
   if (dwell.features.interactionCount > 0) next.interacted = true;
 
-  const windowEvidence = scoreBehaviour(keys.features, pointer.features);
+  const pointerModelEvidence = scorePointerModel(pointer.features, extractPointerDynamics(beacon.events));
+  const windowEvidence = withPointerModel(scoreBehaviour(keys.features, pointer.features), pointerModelEvidence);
   let windowScore = sumWeights(windowEvidence);
   const active =
     pointer.features.pointerMoveCount >= limits.MIN_ACTIVE_MOVES || keys.features.keyIntervalCount >= limits.MIN_KEY_INTERVALS;

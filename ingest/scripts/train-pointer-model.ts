@@ -1,0 +1,196 @@
+/**
+ * Trains the pointer model (boosted decision stumps) on the labelled recordings and the
+ * generated adversaries, prints held-out validation, and writes the weights to
+ * `ingest/src/classify/pointer_model_weights.json`. The same data gives the same weights.
+ *
+ * Usage: npm run train -- --data <datasets folder>
+ */
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+import { applyPointerModel, POINTER_MODEL_FEATURES, POINTER_MODEL_MIN_STEPS, pointerModelInputs, type PointerModelWeights } from '../src/classify/pointer_model';
+import { generateAdversaries } from '../src/eval/generate_adversaries';
+import { extractPointerDynamics } from '../src/features/pointer_dynamics';
+import { quantile } from '../src/features/stats';
+import { loadRecordings, type Recording } from '../test/recordings/load_recordings';
+import { replaySession } from '../test/recordings/replay_session';
+
+const WEIGHTS_FILE = join(import.meta.dirname, '..', 'src', 'classify', 'pointer_model_weights.json');
+/** Boosting schedule; fixed, so training is deterministic. */
+const ROUNDS = 150;
+const SHRINKAGE = 0.1;
+/** Candidate thresholds per feature: the training values' quantiles. */
+const BINS = 24;
+/** Smallest hessian mass on each side of a split, against splits on a handful of windows. */
+const MIN_SIDE_HESSIAN = 0.002;
+/** The evidence offset sits this far (log-odds) above the highest human training window. */
+const OFFSET_MARGIN = 0.5;
+const EVIDENCE_CAP = 6;
+
+interface Example {
+  family: string;
+  recording: string;
+  label: 0 | 1;
+  inputs: Record<string, number | null>;
+}
+
+function collectExamples(recordings: readonly Recording[]): Example[] {
+  const examples: Example[] = [];
+  for (const recording of recordings) {
+    const steps = replaySession(recording.beacons);
+    recording.beacons.forEach((beacon, index) => {
+      const dynamics = extractPointerDynamics(beacon.events);
+      if (dynamics.dynamicsStepCount < POINTER_MODEL_MIN_STEPS) return;
+      const pointer = (steps[index] as (typeof steps)[number]).features;
+      examples.push({
+        family: `${recording.dataset}/${recording.family}`,
+        recording: recording.id,
+        label: recording.label === 'bot' ? 1 : 0,
+        inputs: pointerModelInputs(pointer, dynamics),
+      });
+    });
+  }
+  return examples;
+}
+
+/**
+ * Fits boosted stumps by Newton steps on the logistic loss. Every family gets the same total
+ * weight within its class, so long sessions and large folders do not dominate.
+ */
+function train(examples: readonly Example[]): PointerModelWeights {
+  const familyCounts = new Map<string, number>();
+  for (const example of examples) familyCounts.set(example.family, (familyCounts.get(example.family) ?? 0) + 1);
+  const familiesPerLabel = [0, 1].map((label) => new Set(examples.filter((e) => e.label === label).map((e) => e.family)).size);
+  const raw = examples.map((example) => 1 / ((familyCounts.get(example.family) as number) * (familiesPerLabel[example.label] as number)));
+  const total = raw.reduce((sum, value) => sum + value, 0);
+  const sampleWeight = raw.map((value) => value / total);
+
+  const thresholds = POINTER_MODEL_FEATURES.map((name) => {
+    const values = examples.map((example) => example.inputs[name]).filter((value): value is number => value !== null);
+    const cuts = new Set<number>();
+    for (let b = 1; b < BINS; b += 1) cuts.add(quantile(values, b / BINS) as number);
+    return [...cuts].sort((a, b) => a - b);
+  });
+
+  const stumps: PointerModelWeights['stumps'] = [];
+  const margin = new Array<number>(examples.length).fill(0);
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const gradient = examples.map((example, i) => ((1 / (1 + Math.exp(-(margin[i] as number)))) - example.label) * (sampleWeight[i] as number));
+    const hessian = examples.map((_, i) => {
+      const p = 1 / (1 + Math.exp(-(margin[i] as number)));
+      return Math.max(p * (1 - p), 1e-6) * (sampleWeight[i] as number);
+    });
+    let best: { gain: number; stump: PointerModelWeights['stumps'][number] } | null = null;
+    POINTER_MODEL_FEATURES.forEach((feature, f) => {
+      for (const threshold of thresholds[f] as number[]) {
+        const sums = { below: [0, 0], above: [0, 0], missing: [0, 0] };
+        examples.forEach((example, i) => {
+          const value = example.inputs[feature] ?? null;
+          const side = value === null ? sums.missing : value < threshold ? sums.below : sums.above;
+          side[0] = (side[0] as number) + (gradient[i] as number);
+          side[1] = (side[1] as number) + (hessian[i] as number);
+        });
+        if ((sums.below[1] as number) < MIN_SIDE_HESSIAN || (sums.above[1] as number) < MIN_SIDE_HESSIAN) continue;
+        const leaf = (side: number[]): number => ((side[1] as number) > 0 ? -(side[0] as number) / ((side[1] as number) + 1e-4) : 0);
+        const gain = [sums.below, sums.above, sums.missing].reduce((sum, side) => sum + (side[0] as number) ** 2 / ((side[1] as number) + 1e-4), 0);
+        if (best === null || gain > best.gain) {
+          best = {
+            gain,
+            stump: {
+              feature,
+              threshold,
+              below: SHRINKAGE * leaf(sums.below),
+              above: SHRINKAGE * leaf(sums.above),
+              missing: SHRINKAGE * leaf(sums.missing),
+            },
+          };
+        }
+      }
+    });
+    if (best === null) break;
+    const stump = (best as { stump: PointerModelWeights['stumps'][number] }).stump;
+    stumps.push(stump);
+    examples.forEach((example, i) => {
+      const value = example.inputs[stump.feature] ?? null;
+      margin[i] = (margin[i] as number) + (value === null ? stump.missing : value < stump.threshold ? stump.below : stump.above);
+    });
+  }
+
+  const model: PointerModelWeights = { base: 0, stumps, evidenceOffset: 0, evidenceCap: EVIDENCE_CAP };
+  const humanLogOdds = examples.filter((example) => example.label === 0).map((example) => score(model, example));
+  model.evidenceOffset = Math.max(...humanLogOdds) + OFFSET_MARGIN;
+  return model;
+}
+
+function score(model: PointerModelWeights, example: Example): number {
+  return applyPointerModel(example.inputs as Record<(typeof POINTER_MODEL_FEATURES)[number], number | null>, model).logOdds;
+}
+
+/** Prints, per family, the share of held-out recordings with a window over the evidence offset. */
+function report(title: string, model: PointerModelWeights, examples: readonly Example[]): void {
+  console.log(`\n${title}`);
+  const byFamily = new Map<string, Map<string, boolean>>();
+  for (const example of examples) {
+    const sessions = byFamily.get(example.family) ?? new Map<string, boolean>();
+    sessions.set(example.recording, (sessions.get(example.recording) ?? false) || score(model, example) > model.evidenceOffset);
+    byFamily.set(example.family, sessions);
+  }
+  for (const [family, sessions] of [...byFamily].sort()) {
+    const flagged = [...sessions.values()].filter(Boolean).length;
+    console.log(`  ${family.padEnd(48)} ${String(sessions.size).padStart(5)} sessions  flagged ${((100 * flagged) / sessions.size).toFixed(1)}%`);
+  }
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { data: { type: 'string' } } });
+  if (values.data === undefined) {
+    console.error('Missing --data: pass the folder that contains the delbot/, balabit/ and web_bot_detection/ datasets.');
+    process.exit(2);
+  }
+  const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), values.data);
+  const recordings = loadRecordings(dataDir);
+  const examples = collectExamples([...recordings, ...generateAdversaries(recordings)]);
+  console.log(`${examples.length} windows from ${new Set(examples.map((e) => e.recording)).size} sessions`);
+
+  // Held-out check 1: train on even-numbered recordings of each family, test on the odd ones.
+  const perFamily = new Map<string, string[]>();
+  for (const example of examples) {
+    const list = perFamily.get(example.family) ?? [];
+    if (!list.includes(example.recording)) list.push(example.recording);
+    perFamily.set(example.family, list);
+  }
+  const isOdd = (example: Example): boolean => ((perFamily.get(example.family) as string[]).indexOf(example.recording) % 2) === 1;
+  const halfModel = train(examples.filter((example) => !isOdd(example)));
+  report('Held out: odd-numbered recordings of each family (trained on the even ones)', halfModel, examples.filter(isOdd));
+
+  // Held-out check 2: leave each bot family out of training, and test on it.
+  console.log('\nHeld out: each bot family left out of training');
+  for (const family of [...new Set(examples.filter((e) => e.label === 1).map((e) => e.family))].sort()) {
+    const model = train(examples.filter((example) => example.family !== family && !isOdd(example)));
+    const left = examples.filter((example) => example.family === family);
+    const sessions = new Map<string, boolean>();
+    for (const example of left) sessions.set(example.recording, (sessions.get(example.recording) ?? false) || score(model, example) > model.evidenceOffset);
+    const flagged = [...sessions.values()].filter(Boolean).length;
+    console.log(`  ${family.padEnd(48)} ${String(sessions.size).padStart(5)} sessions  flagged ${((100 * flagged) / sessions.size).toFixed(1)}%`);
+  }
+
+  const model = train(examples);
+  report('Training data (all recordings)', model, examples);
+  writeFileSync(WEIGHTS_FILE, `${JSON.stringify(roundModel(model), null, 2)}\n`);
+  console.log(`\nWrote ${WEIGHTS_FILE}`);
+}
+
+function roundModel(model: PointerModelWeights): PointerModelWeights {
+  const r = (value: number): number => Math.round(value * 1e6) / 1e6;
+  const stumps = model.stumps.map((stump) => ({
+    feature: stump.feature,
+    threshold: r(stump.threshold),
+    below: r(stump.below),
+    above: r(stump.above),
+    missing: r(stump.missing),
+  }));
+  return { base: r(model.base), stumps, evidenceOffset: r(model.evidenceOffset), evidenceCap: model.evidenceCap };
+}
+
+main();

@@ -1,0 +1,133 @@
+import type { Evidence } from '@telltale/shared';
+
+import type { PointerFeatures } from '../features/pointer';
+import type { PointerDynamicsFeatures } from '../features/pointer_dynamics';
+import weights from './pointer_model_weights.json';
+
+/** Inputs of the pointer model, in the order of its weights. */
+export const POINTER_MODEL_FEATURES = [
+  'zeroMoveShare',
+  'straightnessMedian',
+  'speedCvMedian',
+  'stepLengthCv',
+  'stepLengthRobustCv',
+  'accelSignChangeRateMedian',
+  'evenStepShare',
+  'sampleIntervalCv',
+  'intervalModeShare',
+  'intervalSpreadRatio',
+  'intervalLogMedian',
+  'angleChangeMean',
+  'angleChangeStraightShare',
+  'angleChangeReversalShare',
+  'peakSpeedTimeShare',
+  'subMovementsPerStroke',
+  'jerkLogRatio',
+  'accelerationFlipShare',
+  'speedCv',
+  'tinyStepShare',
+  'slowIntervalShare',
+] as const;
+export type PointerModelFeature = (typeof POINTER_MODEL_FEATURES)[number];
+
+/**
+ * Boosted decision stumps: an additive model in which each stump adds `below` or `above` to
+ * the log-odds by comparing one feature with a threshold (`missing` when the feature is not
+ * measurable). A feature's contribution is the sum of its stumps' outputs.
+ */
+export interface PointerModelWeights {
+  /** Log-odds before any stump. */
+  base: number;
+  stumps: { feature: PointerModelFeature; threshold: number; below: number; above: number; missing: number }[];
+  /** Model log-odds a window must exceed before the model adds evidence. */
+  evidenceOffset: number;
+  /** Largest evidence weight the model adds for one window. */
+  evidenceCap: number;
+}
+
+/** One feature's share of a model decision, in log-odds. */
+export interface PointerModelContribution {
+  feature: PointerModelFeature;
+  value: number | null;
+  contribution: number;
+}
+
+/**
+ * Evidence weight of a window whose log-odds just exceed the offset: the automation threshold
+ * on its own, because the offset already sits above every human training window.
+ */
+export const WEIGHT_POINTER_PROFILE = 2.5;
+
+/** Moving steps a window needs before the model judges it. */
+export const POINTER_MODEL_MIN_STEPS = 10;
+
+const MODEL = weights as PointerModelWeights;
+
+/** Reads the model inputs from a window's pointer and dynamics features; missing values are null. */
+export function pointerModelInputs(pointer: PointerFeatures, dynamics: PointerDynamicsFeatures): Record<PointerModelFeature, number | null> {
+  const source = { ...pointer, ...dynamics } as unknown as Record<string, number | null | undefined>;
+  const inputs = {} as Record<PointerModelFeature, number | null>;
+  for (const name of POINTER_MODEL_FEATURES) {
+    const value = source[name];
+    inputs[name] = value === undefined || value === null || !Number.isFinite(value) ? null : value;
+  }
+  return inputs;
+}
+
+/**
+ * Scores inputs with the stump model: returns the log-odds of automation and every
+ * feature's contribution, largest first.
+ */
+export function applyPointerModel(
+  inputs: Readonly<Record<PointerModelFeature, number | null>>,
+  model: PointerModelWeights = MODEL,
+): { logOdds: number; contributions: PointerModelContribution[] } {
+  const byFeature = new Map<PointerModelFeature, number>();
+  let logOdds = model.base;
+  for (const stump of model.stumps) {
+    const value = inputs[stump.feature];
+    const output = value === null ? stump.missing : value < stump.threshold ? stump.below : stump.above;
+    logOdds += output;
+    byFeature.set(stump.feature, (byFeature.get(stump.feature) ?? 0) + output);
+  }
+  const contributions = POINTER_MODEL_FEATURES.map((feature) => ({ feature, value: inputs[feature], contribution: byFeature.get(feature) ?? 0 }));
+  contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
+  return { logOdds, contributions };
+}
+
+/**
+ * Returns the pointer model's evidence for one window: none when the window has fewer than
+ * `POINTER_MODEL_MIN_STEPS` moving steps or the model's log-odds stay at or under the
+ * offset. Otherwise one `pointer_profile_scripted` entry that names the feature contributing
+ * most towards automation, weighted `WEIGHT_POINTER_PROFILE` plus the log-odds over the offset (capped).
+ */
+export function scorePointerModel(pointer: PointerFeatures, dynamics: PointerDynamicsFeatures): Evidence[] {
+  if (dynamics.dynamicsStepCount < POINTER_MODEL_MIN_STEPS) return [];
+  const { logOdds, contributions } = applyPointerModel(pointerModelInputs(pointer, dynamics));
+  if (logOdds <= MODEL.evidenceOffset) return [];
+  const top = contributions.find((item) => item.contribution > 0 && item.value !== null);
+  if (top === undefined) return [];
+  return [
+    {
+      code: 'pointer_profile_scripted',
+      feature: top.feature,
+      value: round(top.value as number),
+      threshold: round(MODEL.evidenceOffset),
+      weight: round(Math.min(MODEL.evidenceCap, WEIGHT_POINTER_PROFILE + logOdds - MODEL.evidenceOffset)),
+    },
+  ];
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}
+
+/**
+ * Adds the pointer model's evidence to a window's rule-based behaviour evidence. When the
+ * model finds the pointer scripted, the rules' `pointer_dynamics_human` entry is dropped,
+ * because it rests on a subset of the model's inputs.
+ */
+export function withPointerModel(evidence: readonly Evidence[], model: readonly Evidence[]): Evidence[] {
+  if (model.length === 0) return [...evidence];
+  return [...evidence.filter((item) => item.code !== 'pointer_dynamics_human'), ...model];
+}

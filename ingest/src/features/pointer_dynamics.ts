@@ -1,0 +1,199 @@
+import type { BeaconEvent } from '@telltale/shared';
+
+import { mean, median, quantile, shareOf } from './stats';
+
+/**
+ * Pointer dynamics of one window: the shape of the speed, acceleration and direction
+ * profiles. Values are dimensionless or logarithms, so the pointer's resolution and sampling
+ * rate shift them less than raw pixels and milliseconds would. Null means not measurable.
+ */
+export interface PointerDynamicsFeatures {
+  /** Moving steps the profile rests on. */
+  dynamicsStepCount: number;
+  /** Share of sampling intervals within 1 ms of the window's median interval. */
+  intervalModeShare: number | null;
+  /** Interquartile range of sampling intervals over their median. */
+  intervalSpreadRatio: number | null;
+  /** Natural log of the median sampling interval (ms). */
+  intervalLogMedian: number | null;
+  /** Mean absolute change of direction between consecutive steps, in radians. */
+  angleChangeMean: number | null;
+  /** Share of direction changes under 0.02 rad: steps that continue exactly in line. */
+  angleChangeStraightShare: number | null;
+  /** Share of direction changes over π/2: reversals, as tremor and sensor noise make. */
+  angleChangeReversalShare: number | null;
+  /** Median over strokes of the time to peak speed as a share of the stroke's duration. */
+  peakSpeedTimeShare: number | null;
+  /** Median over strokes of local speed minima per stroke (sub-movements). */
+  subMovementsPerStroke: number | null;
+  /** Mean absolute jerk over mean speed cubed over mean acceleration (dimensionless), logged. */
+  jerkLogRatio: number | null;
+  /** Share of acceleration values whose sign differs from the one before (per step). */
+  accelerationFlipShare: number | null;
+  /** Coefficient of variation of step speeds over the window. */
+  speedCv: number | null;
+  /** Share of steps shorter than 1.5 px among moving steps. */
+  tinyStepShare: number | null;
+  /** Share of sampling intervals over 50 ms (pauses and sparse sampling) within movements. */
+  slowIntervalShare: number | null;
+}
+
+/** A gap longer than this ends a stroke, like `SEGMENT_PAUSE_MS` for the path features. */
+const STROKE_PAUSE_MS = 150;
+/** Strokes with fewer steps than this are too short for a speed profile. */
+const MIN_STROKE_STEPS = 5;
+/** Windows with fewer moving steps than this return null profiles. */
+export const MIN_DYNAMICS_STEPS = 10;
+
+interface Step {
+  dt: number;
+  dx: number;
+  dy: number;
+  length: number;
+}
+
+/** Extracts the pointer dynamics of one window's non-touch pointer moves. */
+export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerDynamicsFeatures {
+  const strokes = splitStrokes(events);
+  const steps = strokes.flat();
+  const moving = steps.filter((step) => step.length > 0);
+  const empty = nullFeatures(moving.length);
+  if (moving.length < MIN_DYNAMICS_STEPS) return empty;
+
+  const intervals = steps.map((step) => step.dt);
+  const middle = median(intervals) as number;
+  const spread = (quantile(intervals, 0.75) as number) - (quantile(intervals, 0.25) as number);
+  const angles = angleChanges(strokes);
+  const speeds = moving.map((step) => step.length / step.dt);
+  const speedMean = mean(speeds) as number;
+  const speedSd = Math.sqrt(mean(speeds.map((speed) => (speed - speedMean) ** 2)) as number);
+  const profiles = strokes.filter((stroke) => stroke.length >= MIN_STROKE_STEPS).map(strokeProfile);
+
+  return {
+    dynamicsStepCount: moving.length,
+    intervalModeShare: shareOf(intervals, (interval) => Math.abs(interval - middle) <= 1),
+    intervalSpreadRatio: middle > 0 ? spread / middle : null,
+    intervalLogMedian: Math.log(Math.max(middle, 0.1)),
+    angleChangeMean: mean(angles),
+    angleChangeStraightShare: shareOf(angles, (angle) => angle < 0.02),
+    angleChangeReversalShare: shareOf(angles, (angle) => angle > Math.PI / 2),
+    peakSpeedTimeShare: median(profiles.map((profile) => profile.peakTimeShare)),
+    subMovementsPerStroke: median(profiles.map((profile) => profile.subMovements)),
+    jerkLogRatio: median(profiles.map((profile) => profile.jerkLogRatio).filter((value): value is number => value !== null)),
+    accelerationFlipShare: mean(profiles.map((profile) => profile.accelerationFlipShare)),
+    speedCv: speedMean > 0 ? speedSd / speedMean : null,
+    tinyStepShare: shareOf(moving, (step) => step.length < 1.5),
+    slowIntervalShare: shareOf(intervals, (interval) => interval > 50),
+  };
+}
+
+function nullFeatures(stepCount: number): PointerDynamicsFeatures {
+  return {
+    dynamicsStepCount: stepCount,
+    intervalModeShare: null,
+    intervalSpreadRatio: null,
+    intervalLogMedian: null,
+    angleChangeMean: null,
+    angleChangeStraightShare: null,
+    angleChangeReversalShare: null,
+    peakSpeedTimeShare: null,
+    subMovementsPerStroke: null,
+    jerkLogRatio: null,
+    accelerationFlipShare: null,
+    speedCv: null,
+    tinyStepShare: null,
+    slowIntervalShare: null,
+  };
+}
+
+/** Splits the window's mouse and pen moves into strokes of steps with positive duration. */
+function splitStrokes(events: readonly BeaconEvent[]): Step[][] {
+  const strokes: Step[][] = [];
+  let stroke: Step[] = [];
+  let last: { t: number; x: number; y: number } | null = null;
+  for (const event of events) {
+    if (event.type !== 'pointer' || event.kind !== 'move' || event.pt === 'touch') continue;
+    if (last !== null) {
+      const dt = event.t - last.t;
+      if (dt > STROKE_PAUSE_MS) {
+        if (stroke.length > 0) strokes.push(stroke);
+        stroke = [];
+      } else if (dt > 0) {
+        const dx = event.x - last.x;
+        const dy = event.y - last.y;
+        stroke.push({ dt, dx, dy, length: Math.hypot(dx, dy) });
+      } else {
+        continue;
+      }
+    }
+    last = { t: event.t, x: event.x, y: event.y };
+  }
+  if (stroke.length > 0) strokes.push(stroke);
+  return strokes;
+}
+
+function angleChanges(strokes: readonly Step[][]): number[] {
+  const angles: number[] = [];
+  for (const stroke of strokes) {
+    let previous: Step | null = null;
+    for (const step of stroke) {
+      if (step.length === 0) continue;
+      if (previous !== null) {
+        const turn = Math.atan2(previous.dx * step.dy - previous.dy * step.dx, previous.dx * step.dx + previous.dy * step.dy);
+        angles.push(Math.abs(turn));
+      }
+      previous = step;
+    }
+  }
+  return angles;
+}
+
+interface StrokeProfile {
+  peakTimeShare: number;
+  subMovements: number;
+  jerkLogRatio: number | null;
+  accelerationFlipShare: number;
+}
+
+function strokeProfile(stroke: readonly Step[]): StrokeProfile {
+  const speeds = stroke.map((step) => step.length / step.dt);
+  let elapsed = 0;
+  let peakAt = 0;
+  let peak = -1;
+  for (const [i, step] of stroke.entries()) {
+    elapsed += step.dt;
+    if ((speeds[i] as number) > peak) {
+      peak = speeds[i] as number;
+      peakAt = elapsed;
+    }
+  }
+  let minima = 0;
+  for (let i = 1; i < speeds.length - 1; i += 1) {
+    if ((speeds[i] as number) < (speeds[i - 1] as number) && (speeds[i] as number) < (speeds[i + 1] as number)) minima += 1;
+  }
+  const accelerations: number[] = [];
+  for (let i = 1; i < speeds.length; i += 1) {
+    accelerations.push(((speeds[i] as number) - (speeds[i - 1] as number)) / (stroke[i] as Step).dt);
+  }
+  const jerks: number[] = [];
+  for (let i = 1; i < accelerations.length; i += 1) {
+    jerks.push(((accelerations[i] as number) - (accelerations[i - 1] as number)) / (stroke[i + 1] as Step).dt);
+  }
+  let flips = 0;
+  for (let i = 1; i < accelerations.length; i += 1) {
+    if (Math.sign(accelerations[i] as number) * Math.sign(accelerations[i - 1] as number) < 0) flips += 1;
+  }
+  const meanSpeed = mean(speeds) as number;
+  const meanAcceleration = mean(accelerations.map(Math.abs));
+  const meanJerk = mean(jerks.map(Math.abs));
+  const jerkLogRatio =
+    meanAcceleration !== null && meanJerk !== null && meanAcceleration > 0 && meanJerk > 0 && meanSpeed > 0
+      ? Math.log((meanJerk * meanSpeed) / meanAcceleration ** 2)
+      : null;
+  return {
+    peakTimeShare: elapsed > 0 ? peakAt / elapsed : 0.5,
+    subMovements: minima,
+    jerkLogRatio,
+    accelerationFlipShare: accelerations.length > 1 ? flips / (accelerations.length - 1) : 0,
+  };
+}
