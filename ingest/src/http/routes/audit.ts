@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { SESSION_CLASSES, type SessionClass } from '@telltale/shared';
 import { formatIssuePath } from '@telltale/shared/schema';
 
 import { toAuditRecordView } from '../../audit/audit_record_view';
@@ -10,6 +9,7 @@ import { requireAdminToken } from '../admin_auth';
 import { ApiError } from '../api_error';
 import type { AppDependencies, AppEnv } from '../app_env';
 import { normaliseClientNetwork } from '../client_network';
+import { parseClassParam, parseLimitParam } from '../query_params';
 import { readJsonBody } from '../read_json_body';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -27,14 +27,14 @@ export function auditRoutes(deps: AppDependencies) {
 
   app.get('/v1/audit', (c) => {
     const page = listAuditRecords(deps.db, {
-      class: parseClass(c.req.query('class')),
+      class: parseClassParam(c.req.query('class')),
       agentDriven: parseBoolean(c.req.query('agentDriven'), 'agentDriven'),
       framework: parseText(c.req.query('framework'), 'framework'),
       sessionId: parseText(c.req.query('session'), 'session'),
       from: parseTime(c.req.query('from'), 'from'),
       to: parseTime(c.req.query('to'), 'to'),
       beforeId: parseCursor(c.req.query('cursor')),
-      limit: parseLimit(c.req.query('limit')),
+      limit: parseLimitParam(c.req.query('limit'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE),
     });
     return c.json({ records: page.rows.map(toAuditRecordView), next: page.nextBeforeId === null ? null : String(page.nextBeforeId) });
   });
@@ -69,14 +69,6 @@ export function auditRoutes(deps: AppDependencies) {
   return app;
 }
 
-function parseClass(raw: string | undefined): SessionClass | undefined {
-  if (raw === undefined) return undefined;
-  if (!(SESSION_CLASSES as readonly string[]).includes(raw)) {
-    throw new ApiError('invalid_request', `Query parameter class must be one of ${SESSION_CLASSES.join(', ')}.`);
-  }
-  return raw as SessionClass;
-}
-
 function parseBoolean(raw: string | undefined, name: string): boolean | undefined {
   if (raw === undefined) return undefined;
   if (raw === 'true') return true;
@@ -105,15 +97,6 @@ function parseCursor(raw: string | undefined): number | undefined {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) {
     throw new ApiError('invalid_request', 'Query parameter cursor is not valid; pass the "next" value of the previous page unchanged.');
-  }
-  return value;
-}
-
-function parseLimit(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_PAGE_SIZE;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new ApiError('invalid_request', `Query parameter limit must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
   }
   return value;
 }

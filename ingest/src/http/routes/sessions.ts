@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
-import { SESSION_CLASSES, type SessionClass } from '@telltale/shared';
 
 import { deleteSession } from '../../store/delete_session';
 import { findSession, listDecisions, listSessions, listWindows, toSessionView } from '../../store/sessions';
 import { ApiError } from '../api_error';
 import { requireAdminToken } from '../admin_auth';
 import type { AppDependencies, AppEnv } from '../app_env';
+import { parseClassParam, parseLimitParam } from '../query_params';
 
 const DEFAULT_PAGE_SIZE = 50;
 const MAX_PAGE_SIZE = 200;
@@ -17,8 +17,8 @@ export function sessionRoutes(deps: AppDependencies) {
   app.use('/v1/sessions/*', requireAdminToken(deps.adminToken));
 
   app.get('/v1/sessions', (c) => {
-    const limit = parseLimit(c.req.query('limit'));
-    const cls = parseClass(c.req.query('class'));
+    const limit = parseLimitParam(c.req.query('limit'), DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    const cls = parseClassParam(c.req.query('class'));
     const after = parseCursor(c.req.query('cursor'));
 
     const page = listSessions(deps.db, { limit, class: cls, after });
@@ -56,23 +56,6 @@ export function sessionRoutes(deps: AppDependencies) {
   });
 
   return app;
-}
-
-function parseLimit(raw: string | undefined): number {
-  if (raw === undefined) return DEFAULT_PAGE_SIZE;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > MAX_PAGE_SIZE) {
-    throw new ApiError('invalid_request', `Query parameter limit must be an integer from 1 to ${MAX_PAGE_SIZE}.`);
-  }
-  return value;
-}
-
-function parseClass(raw: string | undefined): SessionClass | undefined {
-  if (raw === undefined) return undefined;
-  if (!(SESSION_CLASSES as readonly string[]).includes(raw)) {
-    throw new ApiError('invalid_request', `Query parameter class must be one of ${SESSION_CLASSES.join(', ')}.`);
-  }
-  return raw as SessionClass;
 }
 
 function encodeCursor(position: { lastSeen: number; id: string }): string {
