@@ -183,7 +183,7 @@ describe('environment probes on automated browsers', () => {
     const env: Environment = { ...DESKTOP_CHROME_ENV, webgl: 'software' };
     const alone = evaluateBeacon(null, { seq: 0, page: 0, path: '/demo/', env, events: [] }, desktopChromeRequest(RECEIVED_AT));
     expect(alone.decision.cls).toBe('unknown');
-    expect(alone.decision.evidence.map((item) => item.code)).toContain('software_renderer');
+    expect(alone.decision.evidence.map((item) => item.code)).not.toContain('software_renderer');
 
     const headless: Environment = { ...env, window: { ...env.window, outerW: 0, outerH: 0 } };
     const together = evaluateBeacon(null, { seq: 0, page: 0, path: '/demo/', env: headless, events: [] }, desktopChromeRequest(RECEIVED_AT));

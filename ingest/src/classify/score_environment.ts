@@ -106,7 +106,8 @@ export function scoreEnvironment({ features, facts }: EnvironmentExtraction): En
       weight: WEIGHT_WINDOW_FILLS_SCREEN,
     });
   }
-  if (features.webglSoftware === 1) {
+  if (features.webglSoftware === 1 && evidence.length > 0) {
+    // VMs, remote desktops and machines without a usable GPU render on the CPU too, so this only adds to other evidence.
     evidence.push({ code: 'software_renderer', feature: 'webglSoftware', value: true, threshold: 'false', weight: WEIGHT_SOFTWARE_RENDERER });
   }
   if (features.webglRendererMismatch === 1) {

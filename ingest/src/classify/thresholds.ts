@@ -47,7 +47,7 @@ export const WEIGHT_OUTER_WINDOW_ZERO = 3;
 export const WEIGHT_WINDOW_LARGER_THAN_SCREEN = 1.5;
 /** Outer = inner = screen also fits kiosk, fullscreen and mobile browsers, so it only adds to other evidence. */
 export const WEIGHT_WINDOW_FILLS_SCREEN = 1;
-/** Software WebGL also runs in VMs, remote desktops and on blocklisted GPUs, so it only adds to other evidence. */
+/** Software WebGL also runs in VMs, remote desktops and on blocklisted GPUs, so it counts only beside other environment evidence. */
 export const WEIGHT_SOFTWARE_RENDERER = 1.5;
 /** Under the automation threshold on its own, because a privacy extension can also replace the renderer string. */
 export const WEIGHT_WEBGL_RENDERER_MISMATCH = 2;
