@@ -18,14 +18,14 @@ import { replaySession } from '../test/recordings/replay_session';
 
 const WEIGHTS_FILE = join(import.meta.dirname, '..', 'src', 'classify', 'pointer_model_weights.json');
 /** Boosting schedule; fixed, so training is deterministic. */
-const ROUNDS = 150;
+const ROUNDS = 300;
 const SHRINKAGE = 0.1;
 /** Candidate thresholds per feature: the training values' quantiles. */
 const BINS = 24;
 /** Smallest hessian mass on each side of a split, against splits on a handful of windows. */
 const MIN_SIDE_HESSIAN = 0.002;
 /** The evidence offset sits this far (log-odds) above the highest human training window. */
-const OFFSET_MARGIN = 0.5;
+const OFFSET_MARGIN = 1;
 const EVIDENCE_CAP = 6;
 
 interface Example {

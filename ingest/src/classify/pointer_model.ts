@@ -27,6 +27,8 @@ export const POINTER_MODEL_FEATURES = [
   'speedCv',
   'tinyStepShare',
   'slowIntervalShare',
+  'fastReversalShare',
+  'strokeBreakShare',
 ] as const;
 export type PointerModelFeature = (typeof POINTER_MODEL_FEATURES)[number];
 

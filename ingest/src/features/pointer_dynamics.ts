@@ -36,10 +36,19 @@ export interface PointerDynamicsFeatures {
   tinyStepShare: number | null;
   /** Share of sampling intervals over 50 ms (pauses and sparse sampling) within movements. */
   slowIntervalShare: number | null;
+  /**
+   * Share of direction reversals among steps of at most `FAST_STEP_MS`: noise added to a
+   * smooth path reverses direction often, while a hand sampled that fast rarely does.
+   */
+  fastReversalShare: number | null;
+  /** Share of gaps between consecutive moves that are longer than `STROKE_PAUSE_MS`. */
+  strokeBreakShare: number | null;
 }
 
 /** A gap longer than this ends a stroke, like `SEGMENT_PAUSE_MS` for the path features. */
 const STROKE_PAUSE_MS = 150;
+/** Longest step duration that `fastReversalShare` considers. */
+const FAST_STEP_MS = 25;
 /** Strokes with fewer steps than this are too short for a speed profile. */
 const MIN_STROKE_STEPS = 5;
 /** Windows with fewer moving steps than this return null profiles. */
@@ -54,7 +63,7 @@ interface Step {
 
 /** Extracts the pointer dynamics of one window's non-touch pointer moves. */
 export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerDynamicsFeatures {
-  const strokes = splitStrokes(events);
+  const { strokes, breaks, gaps } = splitStrokes(events);
   const steps = strokes.flat();
   const moving = steps.filter((step) => step.length > 0);
   const empty = nullFeatures(moving.length);
@@ -63,7 +72,8 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
   const intervals = steps.map((step) => step.dt);
   const middle = median(intervals) as number;
   const spread = (quantile(intervals, 0.75) as number) - (quantile(intervals, 0.25) as number);
-  const angles = angleChanges(strokes);
+  const angles = angleChanges(strokes, Number.POSITIVE_INFINITY);
+  const fastAngles = angleChanges(strokes, FAST_STEP_MS);
   const speeds = moving.map((step) => step.length / step.dt);
   const speedMean = mean(speeds) as number;
   const speedSd = Math.sqrt(mean(speeds.map((speed) => (speed - speedMean) ** 2)) as number);
@@ -84,6 +94,8 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
     speedCv: speedMean > 0 ? speedSd / speedMean : null,
     tinyStepShare: shareOf(moving, (step) => step.length < 1.5),
     slowIntervalShare: shareOf(intervals, (interval) => interval > 50),
+    fastReversalShare: fastAngles.length >= MIN_DYNAMICS_STEPS ? shareOf(fastAngles, (angle) => angle > Math.PI / 2) : null,
+    strokeBreakShare: gaps > 0 ? breaks / gaps : null,
   };
 }
 
@@ -103,19 +115,28 @@ function nullFeatures(stepCount: number): PointerDynamicsFeatures {
     speedCv: null,
     tinyStepShare: null,
     slowIntervalShare: null,
+    fastReversalShare: null,
+    strokeBreakShare: null,
   };
 }
 
-/** Splits the window's mouse and pen moves into strokes of steps with positive duration. */
-function splitStrokes(events: readonly BeaconEvent[]): Step[][] {
+/**
+ * Splits the window's mouse and pen moves into strokes of steps with positive duration, and
+ * counts the gaps between moves (`gaps`) and those that end a stroke (`breaks`).
+ */
+function splitStrokes(events: readonly BeaconEvent[]): { strokes: Step[][]; breaks: number; gaps: number } {
   const strokes: Step[][] = [];
+  let breaks = 0;
+  let gaps = 0;
   let stroke: Step[] = [];
   let last: { t: number; x: number; y: number } | null = null;
   for (const event of events) {
     if (event.type !== 'pointer' || event.kind !== 'move' || event.pt === 'touch') continue;
     if (last !== null) {
       const dt = event.t - last.t;
+      if (dt > 0) gaps += 1;
       if (dt > STROKE_PAUSE_MS) {
+        breaks += 1;
         if (stroke.length > 0) strokes.push(stroke);
         stroke = [];
       } else if (dt > 0) {
@@ -129,15 +150,20 @@ function splitStrokes(events: readonly BeaconEvent[]): Step[][] {
     last = { t: event.t, x: event.x, y: event.y };
   }
   if (stroke.length > 0) strokes.push(stroke);
-  return strokes;
+  return { strokes, breaks, gaps };
 }
 
-function angleChanges(strokes: readonly Step[][]): number[] {
+/** Returns the absolute direction changes between consecutive moving steps that each last at most `maxStepMs`. */
+function angleChanges(strokes: readonly Step[][], maxStepMs: number): number[] {
   const angles: number[] = [];
   for (const stroke of strokes) {
     let previous: Step | null = null;
     for (const step of stroke) {
       if (step.length === 0) continue;
+      if (step.dt > maxStepMs) {
+        previous = null;
+        continue;
+      }
       if (previous !== null) {
         const turn = Math.atan2(previous.dx * step.dy - previous.dy * step.dx, previous.dx * step.dx + previous.dy * step.dy);
         angles.push(Math.abs(turn));
