@@ -19,7 +19,7 @@ export interface RequestFacts {
   identity?: RequestIdentity;
 }
 
-/** What a signed request proved: the class its signature alone supports, and the evidence. */
+/** Outcome of a signed request: the class its signature alone supports, and the evidence. */
 export interface RequestIdentity {
   cls: 'authorized_agent' | 'unverified_agent' | 'rogue_bot';
   evidence: Evidence[];
