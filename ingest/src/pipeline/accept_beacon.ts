@@ -40,8 +40,8 @@ export async function acceptBeacon(deps: AcceptDependencies, beacon: Beacon, con
     context.request,
   );
 
-  // Signing costs about as much as the insert, so a tag is re-signed only when its class
-  // changes or it nears expiry; other beacons get the current tag back.
+  // Signing costs about as much as the insert. So a tag is re-signed only when its class
+  // changes or it nears expiry, and other beacons get the current tag back.
   const renewAt = existing ? existing.tagExpiresAt - TAG_RENEW_BEFORE_EXPIRY_SECONDS * 1000 : 0;
   const reuseTag = existing !== undefined && existing.tagClass === decision.cls && now < renewAt;
   const signed = reuseTag
@@ -56,67 +56,74 @@ export async function acceptBeacon(deps: AcceptDependencies, beacon: Beacon, con
   const evidence = JSON.stringify(decision.evidence);
   const baseline = (state as { baseline?: unknown }).baseline ?? null;
 
-  const saved = saveBeacon(deps.db, {
-    previousClass: (existing?.class as SessionClass | undefined) ?? null,
-    session: {
-      id: beacon.sid,
+  const classChanged = existing?.class !== decision.cls;
+
+  // The beacon's rows and its audit record are written in one transaction, so a crash
+  // cannot store a class change without its audit record.
+  const saved = deps.db.transaction(() => {
+    const stored = saveBeacon(deps.db, {
+      previousClass: (existing?.class as SessionClass | undefined) ?? null,
+      session: {
+        id: beacon.sid,
+        siteId: beacon.site,
+        class: decision.cls,
+        agentDriven,
+        framework: decision.framework,
+        score: decision.score,
+        reasons,
+        evidence,
+        firstSeen: existing?.firstSeen ?? now,
+        lastSeen: now,
+        lastSeq: beacon.seq,
+        beaconCount: (existing?.beaconCount ?? 0) + 1,
+        eventCount: (existing?.eventCount ?? 0) + beacon.events.length,
+        userAgent: truncate(context.request.userAgent, 512),
+        clientNetwork: context.clientNetwork,
+        identityHash: existing?.identityHash ?? null,
+        state: JSON.stringify(state),
+        tag: signed.tag,
+        tagClass: decision.cls,
+        tagExpiresAt: signed.expiresAt,
+      },
+      beacon: {
+        sessionId: beacon.sid,
+        seq: beacon.seq,
+        page: beacon.page,
+        path: beacon.path,
+        receivedAt: now,
+        eventCount: beacon.events.length,
+        events: JSON.stringify(beacon.events),
+        env: beacon.env ? JSON.stringify(beacon.env) : null,
+      },
+      window: {
+        sessionId: beacon.sid,
+        seq: beacon.seq,
+        computedAt: now,
+        features: JSON.stringify(features),
+        class: decision.cls,
+        score: decision.score,
+      },
+      baseline,
+    });
+    if (!stored) return false;
+
+    recordBeaconAudit(deps.db, {
+      at: now,
       siteId: beacon.site,
-      class: decision.cls,
-      agentDriven,
-      framework: decision.framework,
-      score: decision.score,
-      reasons,
-      evidence,
-      firstSeen: existing?.firstSeen ?? now,
-      lastSeen: now,
-      lastSeq: beacon.seq,
-      beaconCount: (existing?.beaconCount ?? 0) + 1,
-      eventCount: (existing?.eventCount ?? 0) + beacon.events.length,
-      userAgent: truncate(context.request.userAgent, 512),
-      clientNetwork: context.clientNetwork,
+      sessionId: beacon.sid,
       identityHash: existing?.identityHash ?? null,
-      state: JSON.stringify(state),
-      tag: signed.tag,
-      tagClass: decision.cls,
-      tagExpiresAt: signed.expiresAt,
-    },
-    beacon: {
-      sessionId: beacon.sid,
-      seq: beacon.seq,
-      page: beacon.page,
-      path: beacon.path,
-      receivedAt: now,
-      eventCount: beacon.events.length,
-      events: JSON.stringify(beacon.events),
-      env: beacon.env ? JSON.stringify(beacon.env) : null,
-    },
-    window: {
-      sessionId: beacon.sid,
-      seq: beacon.seq,
-      computedAt: now,
-      features: JSON.stringify(features),
-      class: decision.cls,
-      score: decision.score,
-    },
-    baseline,
+      decision,
+      classChanged,
+      tagSigned: !reuseTag,
+      clientNetwork: context.clientNetwork,
+      userAgent: truncate(context.request.userAgent, 512),
+    });
+    return true;
   });
 
   // Another request for the same session stored this or a later sequence number while
   // this one was signing.
   if (!saved) return { status: 'replayed', lastSeq: findSession(deps.db, beacon.sid)?.lastSeq ?? beacon.seq };
-
-  const classChanged = existing?.class !== decision.cls;
-  recordBeaconAudit(deps.db, {
-    at: now,
-    siteId: beacon.site,
-    sessionId: beacon.sid,
-    identityHash: existing?.identityHash ?? null,
-    decision,
-    classChanged,
-    tagSigned: !reuseTag,
-    clientNetwork: context.clientNetwork,
-    userAgent: truncate(context.request.userAgent, 512),
-  });
 
   return {
     status: 'accepted',
