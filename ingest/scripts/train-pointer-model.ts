@@ -3,7 +3,8 @@
  * generated adversaries, prints held-out validation, and writes the weights to
  * `ingest/src/classify/pointer_model_weights.json`. The same data gives the same weights.
  *
- * Usage: npm run train -- --data <datasets folder>
+ * Usage: npm run train -- --data <datasets folder> [--holdout-weights FILE]
+ * (`--holdout-weights` also writes the model trained on the even-numbered half, for validation.)
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,7 +26,7 @@ const BINS = 24;
 /** Smallest hessian mass on each side of a split, against splits on a handful of windows. */
 const MIN_SIDE_HESSIAN = 0.002;
 /** The evidence offset sits this far (log-odds) above the highest human training window. */
-const OFFSET_MARGIN = 1;
+const OFFSET_MARGIN = 2;
 const EVIDENCE_CAP = 6;
 
 interface Example {
@@ -142,27 +143,39 @@ function report(title: string, model: PointerModelWeights, examples: readonly Ex
   }
 }
 
+/** Returns the ids of the odd-numbered recordings of each family, in load order: the held-out half. */
+function oddRecordings(recordings: readonly Recording[]): string[] {
+  const seen = new Map<string, number>();
+  const odd: string[] = [];
+  for (const recording of recordings) {
+    const family = `${recording.dataset}/${recording.family}`;
+    const index = seen.get(family) ?? 0;
+    if (index % 2 === 1) odd.push(recording.id);
+    seen.set(family, index + 1);
+  }
+  return odd;
+}
+
 function main(): void {
-  const { values } = parseArgs({ options: { data: { type: 'string' } } });
+  const { values } = parseArgs({ options: { data: { type: 'string' }, 'holdout-weights': { type: 'string' } } });
   if (values.data === undefined) {
     console.error('Missing --data: pass the folder that contains the delbot/, balabit/ and web_bot_detection/ datasets.');
     process.exit(2);
   }
   const dataDir = resolve(process.env.INIT_CWD ?? process.cwd(), values.data);
   const recordings = loadRecordings(dataDir);
-  const examples = collectExamples([...recordings, ...generateAdversaries(recordings)]);
+  const all = [...recordings, ...generateAdversaries(recordings)];
+  const examples = collectExamples(all);
   console.log(`${examples.length} windows from ${new Set(examples.map((e) => e.recording)).size} sessions`);
 
-  // Held-out check 1: train on even-numbered recordings of each family, test on the odd ones.
-  const perFamily = new Map<string, string[]>();
-  for (const example of examples) {
-    const list = perFamily.get(example.family) ?? [];
-    if (!list.includes(example.recording)) list.push(example.recording);
-    perFamily.set(example.family, list);
-  }
-  const isOdd = (example: Example): boolean => ((perFamily.get(example.family) as string[]).indexOf(example.recording) % 2) === 1;
+  // Held-out check 1: train on the even-numbered recordings of each family, test on the odd ones.
+  const heldOut = new Set(oddRecordings(all));
+  const isOdd = (example: Example): boolean => heldOut.has(example.recording);
   const halfModel = train(examples.filter((example) => !isOdd(example)));
   report('Held out: odd-numbered recordings of each family (trained on the even ones)', halfModel, examples.filter(isOdd));
+  if (values['holdout-weights'] !== undefined) {
+    writeFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), values['holdout-weights']), `${JSON.stringify(roundModel(halfModel), null, 2)}\n`);
+  }
 
   // Held-out check 2: leave each bot family out of training, and test on it.
   console.log('\nHeld out: each bot family left out of training');
