@@ -10,7 +10,14 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { applyPointerModel, POINTER_MODEL_FEATURES, POINTER_MODEL_MIN_STEPS, pointerModelInputs, type PointerModelWeights } from '../src/classify/pointer_model';
+import {
+  applyPointerModel,
+  POINTER_MODEL_FEATURES,
+  POINTER_MODEL_MIN_STEPS,
+  pointerModelInputs,
+  stumpOutput,
+  type PointerModelWeights,
+} from '../src/classify/pointer_model';
 import { generateAdversaries } from '../src/eval/generate_adversaries';
 import { extractPointerDynamics } from '../src/features/pointer_dynamics';
 import { quantile } from '../src/features/stats';
@@ -113,8 +120,7 @@ function train(examples: readonly Example[]): PointerModelWeights {
     const stump = (best as { stump: PointerModelWeights['stumps'][number] }).stump;
     stumps.push(stump);
     examples.forEach((example, i) => {
-      const value = example.inputs[stump.feature] ?? null;
-      margin[i] = (margin[i] as number) + (value === null ? stump.missing : value < stump.threshold ? stump.below : stump.above);
+      margin[i] = (margin[i] as number) + stumpOutput(stump, example.inputs[stump.feature] ?? null);
     });
   }
 

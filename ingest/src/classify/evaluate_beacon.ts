@@ -9,6 +9,7 @@ import { extractPointerDynamics } from '../features/pointer_dynamics';
 import { foldIntoBaseline, isShift, measureShift, type ShiftMeasure } from './baseline';
 import { inferFramework } from './infer_framework';
 import { scoreBehaviour } from './score_behaviour';
+import { scoreSparseStepping } from './score_sparse_stepping';
 import { scorePointerModel, withPointerModel } from './pointer_model';
 import { applyRequestIdentity } from './score_request_identity';
 import { scoreEnvironment } from './score_environment';
@@ -73,8 +74,9 @@ export function evaluateBeacon(
   next.carry = { keyedFields: keys.keyedFields, pointer: pointer.carry, dwell: dwell.carry, navigation: navigation.carry };
   if (dwell.features.interactionCount > 0) next.interacted = true;
 
-  const pointerModelEvidence = scorePointerModel(pointer.features, extractPointerDynamics(beacon.events));
-  const windowEvidence = withPointerModel(scoreBehaviour(keys.features, pointer.features), pointerModelEvidence);
+  const dynamics = extractPointerDynamics(beacon.events);
+  const dynamicsEvidence = [...scorePointerModel(pointer.features, dynamics), ...scoreSparseStepping(dynamics)];
+  const windowEvidence = withPointerModel(scoreBehaviour(keys.features, pointer.features), dynamicsEvidence);
   let windowScore = sumWeights(windowEvidence);
   const active =
     pointer.features.pointerMoveCount >= limits.MIN_ACTIVE_MOVES || keys.features.keyIntervalCount >= limits.MIN_KEY_INTERVALS;

@@ -95,4 +95,10 @@ describe('withPointerModel', () => {
   it('keeps the rules alone otherwise', () => {
     expect(withPointerModel([human], [])).toEqual([human]);
   });
+
+  it('skips a code the rules already gave', () => {
+    const rule = { code: 'pointer_speed_constant' as const, feature: 'stepLengthCv', value: 0.1, threshold: 0.28, weight: 2.5 };
+    const sparse = { ...rule, feature: 'sparseStepLengthCv' };
+    expect(withPointerModel([rule, human], [sparse])).toEqual([rule, human]);
+  });
 });

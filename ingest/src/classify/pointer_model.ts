@@ -87,14 +87,19 @@ export function applyPointerModel(
   const byFeature = new Map<PointerModelFeature, number>();
   let logOdds = model.base;
   for (const stump of model.stumps) {
-    const value = inputs[stump.feature];
-    const output = value === null ? stump.missing : value < stump.threshold ? stump.below : stump.above;
+    const output = stumpOutput(stump, inputs[stump.feature]);
     logOdds += output;
     byFeature.set(stump.feature, (byFeature.get(stump.feature) ?? 0) + output);
   }
   const contributions = POINTER_MODEL_FEATURES.map((feature) => ({ feature, value: inputs[feature], contribution: byFeature.get(feature) ?? 0 }));
   contributions.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution));
   return { logOdds, contributions };
+}
+
+/** Returns one stump's log-odds for a feature value. */
+export function stumpOutput(stump: PointerModelWeights['stumps'][number], value: number | null): number {
+  if (value === null) return stump.missing;
+  return value < stump.threshold ? stump.below : stump.above;
 }
 
 /**
@@ -125,11 +130,14 @@ function round(value: number): number {
 }
 
 /**
- * Adds the pointer model's evidence to a window's rule-based behaviour evidence. When the
- * model finds the pointer scripted, the rules' `pointer_dynamics_human` entry is dropped,
- * because it rests on a subset of the model's inputs.
+ * Adds pointer-dynamics evidence (the model's, and sparse stepping) to a window's rule-based
+ * behaviour evidence. Sparse-stepping evidence is left out when the rules already found the
+ * speed constant. When anything added points to automation, the rules' `pointer_dynamics_human`
+ * entry is dropped, because it rests on a subset of the same features.
  */
-export function withPointerModel(evidence: readonly Evidence[], model: readonly Evidence[]): Evidence[] {
-  if (model.length === 0) return [...evidence];
-  return [...evidence.filter((item) => item.code !== 'pointer_dynamics_human'), ...model];
+export function withPointerModel(evidence: readonly Evidence[], added: readonly Evidence[]): Evidence[] {
+  const codes = new Set(evidence.map((item) => item.code));
+  const fresh = added.filter((item) => !codes.has(item.code));
+  if (fresh.length === 0) return [...evidence];
+  return [...evidence.filter((item) => item.code !== 'pointer_dynamics_human'), ...fresh];
 }

@@ -1,6 +1,6 @@
 import type { BeaconEvent } from '@telltale/shared';
 
-import { mean, median, quantile, shareOf } from './stats';
+import { coefficientOfVariation, mean, median, quantile, shareOf } from './stats';
 
 /**
  * Pointer dynamics of one window: the shape of the speed, acceleration and direction
@@ -26,7 +26,7 @@ export interface PointerDynamicsFeatures {
   peakSpeedTimeShare: number | null;
   /** Median over strokes of local speed minima per stroke (sub-movements). */
   subMovementsPerStroke: number | null;
-  /** Mean absolute jerk over mean speed cubed over mean acceleration (dimensionless), logged. */
+  /** Median over strokes of ln(mean |jerk| × mean speed / (mean |acceleration|)²), a dimensionless smoothness ratio. */
   jerkLogRatio: number | null;
   /** Share of acceleration values whose sign differs from the one before (per step). */
   accelerationFlipShare: number | null;
@@ -41,14 +41,27 @@ export interface PointerDynamicsFeatures {
    * smooth path reverses direction often, while a hand sampled that fast rarely does.
    */
   fastReversalShare: number | null;
+  /** Moving steps that follow a gap of `SPARSE_GAP_MIN_MS` to `SPARSE_GAP_MAX_MS`. */
+  sparseStepCount: number;
+  /** Coefficient of variation of those steps' lengths; null under `MIN_DYNAMICS_STEPS` steps. */
+  sparseStepLengthCv: number | null;
+  /** Coefficient of variation of those steps' gaps; null under `MIN_DYNAMICS_STEPS` steps. */
+  sparseIntervalCv: number | null;
   /** Share of gaps between consecutive moves that are longer than `STROKE_PAUSE_MS`. */
   strokeBreakShare: number | null;
 }
 
 /** A gap longer than this ends a stroke, like `SEGMENT_PAUSE_MS` for the path features. */
 const STROKE_PAUSE_MS = 150;
-/** Longest step duration that `fastReversalShare` considers. */
+/** Maximum step duration (ms) that `fastReversalShare` considers. */
 const FAST_STEP_MS = 25;
+/**
+ * Gaps (ms) of sparsely reported moves. A mouse in a browser reports a moving pointer every
+ * 4–17 ms. Remote-desktop captures (Balabit) report every 100 ms or more, and so do scripts
+ * that post one move per sleep (DELBOT pynput: 155–167 ms).
+ */
+const SPARSE_GAP_MIN_MS = 100;
+const SPARSE_GAP_MAX_MS = 400;
 /** Strokes with fewer steps than this are too short for a speed profile. */
 const MIN_STROKE_STEPS = 5;
 /** Windows with fewer moving steps than this return null profiles. */
@@ -66,8 +79,14 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
   const { strokes, breaks, gaps } = splitStrokes(events);
   const steps = strokes.flat();
   const moving = steps.filter((step) => step.length > 0);
-  const empty = nullFeatures(moving.length);
-  if (moving.length < MIN_DYNAMICS_STEPS) return empty;
+  const sparse = sparseSteps(events);
+  const sparseJudged = sparse.length >= MIN_DYNAMICS_STEPS;
+  const sparseFeatures = {
+    sparseStepCount: sparse.length,
+    sparseStepLengthCv: sparseJudged ? coefficientOfVariation(sparse.map((step) => step.length)) : null,
+    sparseIntervalCv: sparseJudged ? coefficientOfVariation(sparse.map((step) => step.dt)) : null,
+  };
+  if (moving.length < MIN_DYNAMICS_STEPS) return { ...nullFeatures(moving.length), ...sparseFeatures };
 
   const intervals = steps.map((step) => step.dt);
   const middle = median(intervals) as number;
@@ -94,6 +113,7 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
     speedCv: speedMean > 0 ? speedSd / speedMean : null,
     tinyStepShare: shareOf(moving, (step) => step.length < 1.5),
     slowIntervalShare: shareOf(intervals, (interval) => interval > 50),
+    ...sparseFeatures,
     fastReversalShare: fastAngles.length >= MIN_DYNAMICS_STEPS ? shareOf(fastAngles, (angle) => angle > Math.PI / 2) : null,
     strokeBreakShare: gaps > 0 ? breaks / gaps : null,
   };
@@ -115,6 +135,9 @@ function nullFeatures(stepCount: number): PointerDynamicsFeatures {
     speedCv: null,
     tinyStepShare: null,
     slowIntervalShare: null,
+    sparseStepCount: 0,
+    sparseStepLengthCv: null,
+    sparseIntervalCv: null,
     fastReversalShare: null,
     strokeBreakShare: null,
   };
@@ -153,6 +176,24 @@ function splitStrokes(events: readonly BeaconEvent[]): { strokes: Step[][]; brea
   return { strokes, breaks, gaps };
 }
 
+/** Returns the moving steps between consecutive mouse or pen moves that are `SPARSE_GAP_MIN_MS` to `SPARSE_GAP_MAX_MS` apart. */
+function sparseSteps(events: readonly BeaconEvent[]): Step[] {
+  const steps: Step[] = [];
+  let last: { t: number; x: number; y: number } | null = null;
+  for (const event of events) {
+    if (event.type !== 'pointer' || event.kind !== 'move' || event.pt === 'touch') continue;
+    if (last !== null) {
+      const dt = event.t - last.t;
+      const dx = event.x - last.x;
+      const dy = event.y - last.y;
+      const length = Math.hypot(dx, dy);
+      if (dt > SPARSE_GAP_MIN_MS && dt <= SPARSE_GAP_MAX_MS && length > 0) steps.push({ dt, dx, dy, length });
+    }
+    last = { t: event.t, x: event.x, y: event.y };
+  }
+  return steps;
+}
+
 /** Returns the absolute direction changes between consecutive moving steps that each last at most `maxStepMs`. */
 function angleChanges(strokes: readonly Step[][], maxStepMs: number): number[] {
   const angles: number[] = [];
@@ -183,6 +224,30 @@ interface StrokeProfile {
 
 function strokeProfile(stroke: readonly Step[]): StrokeProfile {
   const speeds = stroke.map((step) => step.length / step.dt);
+  const accelerations: number[] = [];
+  for (let i = 1; i < speeds.length; i += 1) {
+    accelerations.push(((speeds[i] as number) - (speeds[i - 1] as number)) / (stroke[i] as Step).dt);
+  }
+  const jerks: number[] = [];
+  for (let i = 1; i < accelerations.length; i += 1) {
+    jerks.push(((accelerations[i] as number) - (accelerations[i - 1] as number)) / (stroke[i + 1] as Step).dt);
+  }
+
+  let flips = 0;
+  for (let i = 1; i < accelerations.length; i += 1) {
+    if (Math.sign(accelerations[i] as number) * Math.sign(accelerations[i - 1] as number) < 0) flips += 1;
+  }
+
+  return {
+    peakTimeShare: peakSpeedTimeShare(stroke, speeds),
+    subMovements: countLocalMinima(speeds),
+    jerkLogRatio: jerkLogRatio(speeds, accelerations, jerks),
+    accelerationFlipShare: accelerations.length > 1 ? flips / (accelerations.length - 1) : 0,
+  };
+}
+
+/** Returns when the stroke reaches its peak speed, as a share of its duration. */
+function peakSpeedTimeShare(stroke: readonly Step[], speeds: readonly number[]): number {
   let elapsed = 0;
   let peakAt = 0;
   let peak = -1;
@@ -193,33 +258,23 @@ function strokeProfile(stroke: readonly Step[]): StrokeProfile {
       peakAt = elapsed;
     }
   }
+  return elapsed > 0 ? peakAt / elapsed : 0.5;
+}
+
+function countLocalMinima(values: readonly number[]): number {
   let minima = 0;
-  for (let i = 1; i < speeds.length - 1; i += 1) {
-    if ((speeds[i] as number) < (speeds[i - 1] as number) && (speeds[i] as number) < (speeds[i + 1] as number)) minima += 1;
+  for (let i = 1; i < values.length - 1; i += 1) {
+    const value = values[i] as number;
+    if (value < (values[i - 1] as number) && value < (values[i + 1] as number)) minima += 1;
   }
-  const accelerations: number[] = [];
-  for (let i = 1; i < speeds.length; i += 1) {
-    accelerations.push(((speeds[i] as number) - (speeds[i - 1] as number)) / (stroke[i] as Step).dt);
-  }
-  const jerks: number[] = [];
-  for (let i = 1; i < accelerations.length; i += 1) {
-    jerks.push(((accelerations[i] as number) - (accelerations[i - 1] as number)) / (stroke[i + 1] as Step).dt);
-  }
-  let flips = 0;
-  for (let i = 1; i < accelerations.length; i += 1) {
-    if (Math.sign(accelerations[i] as number) * Math.sign(accelerations[i - 1] as number) < 0) flips += 1;
-  }
-  const meanSpeed = mean(speeds) as number;
+  return minima;
+}
+
+function jerkLogRatio(speeds: readonly number[], accelerations: readonly number[], jerks: readonly number[]): number | null {
+  const meanSpeed = mean(speeds);
   const meanAcceleration = mean(accelerations.map(Math.abs));
   const meanJerk = mean(jerks.map(Math.abs));
-  const jerkLogRatio =
-    meanAcceleration !== null && meanJerk !== null && meanAcceleration > 0 && meanJerk > 0 && meanSpeed > 0
-      ? Math.log((meanJerk * meanSpeed) / meanAcceleration ** 2)
-      : null;
-  return {
-    peakTimeShare: elapsed > 0 ? peakAt / elapsed : 0.5,
-    subMovements: minima,
-    jerkLogRatio,
-    accelerationFlipShare: accelerations.length > 1 ? flips / (accelerations.length - 1) : 0,
-  };
+  if (meanSpeed === null || meanAcceleration === null || meanJerk === null) return null;
+  if (meanSpeed <= 0 || meanAcceleration <= 0 || meanJerk <= 0) return null;
+  return Math.log((meanJerk * meanSpeed) / meanAcceleration ** 2);
 }
