@@ -95,7 +95,8 @@ function train(examples: readonly Example[]): PointerModelWeights {
         const sums = { below: [0, 0], above: [0, 0], missing: [0, 0] };
         examples.forEach((example, i) => {
           const value = example.inputs[feature] ?? null;
-          const side = value === null ? sums.missing : value < threshold ? sums.below : sums.above;
+          let side = sums.missing;
+          if (value !== null) side = value < threshold ? sums.below : sums.above;
           side[0] = (side[0] as number) + (gradient[i] as number);
           side[1] = (side[1] as number) + (hessian[i] as number);
         });

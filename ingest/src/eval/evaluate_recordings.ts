@@ -79,5 +79,6 @@ export function evaluateRecordings(
       tprAt1Fpr: truePositiveRateAt(scores, humanScores, TPR_FALSE_POSITIVE_RATE),
     });
   }
-  return results.sort((a, b) => (a.label === b.label ? 0 : a.label === 'human' ? -1 : 1));
+  const rank = (result: EvaluationResult): number => (result.label === 'human' ? 0 : 1);
+  return results.sort((a, b) => rank(a) - rank(b));
 }

@@ -64,9 +64,9 @@ export function generateStraightLineSession(random: SeededRandom): BeaconEvent[]
 
 /**
  * Generates a session in which a script moves along cubic Bezier curves with a minimum-jerk
- * speed profile, takes as long as Fitts' law predicts (100 ms + 150 ms × log2(D/W + 1)),
- * samples at about 125 Hz with timing jitter, adds position noise, rounds to whole pixels and
- * clicks at a normally distributed offset from the centre, as ghost-cursor-style libraries do.
+ * speed profile, as ghost-cursor-style libraries do. Each move takes as long as Fitts' law
+ * predicts (100 ms + 150 ms × log2(D/W + 1)). Samples come at about 125 Hz with timing jitter
+ * and position noise, rounded to whole pixels. Clicks land at a normal offset from the centre.
  */
 export function generateBezierSession(random: SeededRandom): BeaconEvent[] {
   const targets = placeTargets(random, 6);
