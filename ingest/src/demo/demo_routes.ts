@@ -72,12 +72,11 @@ export function demoRoutes(deps: AppDependencies) {
       const { cls, agent_driven, fw, reasons } = result.claims;
       return c.json({ class: cls, agentDriven: agent_driven, framework: fw, reasons });
     }
-    if (result.status === 'missing') {
-      // Without a tag the request itself is the evidence: user agent, browser headers, Web Bot Auth signature.
-      const request = await deps.requestClassifier.classify(c.req.raw);
-      return c.json({ class: request.cls, agentDriven: request.agentDriven, framework: request.framework, reasons: request.reasons });
-    }
-    return c.json({ class: 'unknown', agentDriven: false, framework: null, reasons: [], tagError: result.error.code });
+    // Without a valid tag the request itself is the evidence (user agent, browser headers,
+    // Web Bot Auth signature), as in the enforcement middleware. An invalid tag is named too.
+    const request = await deps.requestClassifier.classify(c.req.raw);
+    const verdict = { class: request.cls, agentDriven: request.agentDriven, framework: request.framework, reasons: request.reasons };
+    return c.json(result.status === 'invalid' ? { ...verdict, tagError: result.error.code } : verdict);
   });
 
   app.get('/demo/api/search', (c) => {

@@ -6,10 +6,11 @@ const JSON_MEDIA_TYPES = new Set(['application/json', 'text/plain']);
 
 /**
  * Reads a JSON request body of at most `limitBytes` (after gzip decoding) and parses it.
+ * `subject` names the body in error messages, such as "Beacon".
  * `text/plain` is accepted beside `application/json` because browsers send it without a
  * CORS preflight (`navigator.sendBeacon` with a string body uses it).
  */
-export async function readJsonBody(request: Request, limitBytes: number): Promise<unknown> {
+export async function readJsonBody(request: Request, limitBytes: number, subject = 'Body'): Promise<unknown> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!JSON_MEDIA_TYPES.has(mediaType)) {
     throw new ApiError(
@@ -24,15 +25,15 @@ export async function readJsonBody(request: Request, limitBytes: number): Promis
   }
 
   const declaredLength = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declaredLength > limitBytes) throw tooLarge(limitBytes);
-  let bytes = await readAtMost(request, limitBytes);
+  if (declaredLength > limitBytes) throw tooLarge(limitBytes, subject);
+  let bytes = await readAtMost(request, limitBytes, subject);
 
   if (encoding === 'gzip') {
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: limitBytes });
     } catch (error) {
-      if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limitBytes);
-      throw new ApiError('invalid_request', 'Body is not valid gzip data; send plain JSON or gzip it completely.');
+      if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limitBytes, subject);
+      throw new ApiError('invalid_request', `${subject} is not valid gzip data; send plain JSON or gzip it completely.`);
     }
   }
 
@@ -40,21 +41,22 @@ export async function readJsonBody(request: Request, limitBytes: number): Promis
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ApiError('invalid_json', 'Body is not valid UTF-8; send the beacon as UTF-8 encoded JSON.');
+    throw new ApiError('invalid_json', `${subject} is not valid UTF-8; send UTF-8 encoded JSON.`);
   }
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError('invalid_json', 'Body is not valid JSON; send one beacon object encoded with JSON.stringify.');
+    throw new ApiError('invalid_json', `${subject} is not valid JSON; send one object encoded with JSON.stringify.`);
   }
 }
 
-function tooLarge(limitBytes: number): ApiError {
-  return new ApiError('beacon_too_large', `Beacon exceeds ${Math.round(limitBytes / 1024)} KiB; send fewer events per request.`);
+function tooLarge(limitBytes: number, subject: string): ApiError {
+  const fix = subject === 'Beacon' ? 'send fewer events per request' : 'send a smaller body';
+  return new ApiError('beacon_too_large', `${subject} exceeds ${Math.round(limitBytes / 1024)} KiB; ${fix}.`);
 }
 
 /** Reads the body stream, stopping with 413 as soon as it passes the limit. */
-async function readAtMost(request: Request, limitBytes: number): Promise<Buffer> {
+async function readAtMost(request: Request, limitBytes: number, subject: string): Promise<Buffer> {
   if (!request.body) return Buffer.alloc(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -66,7 +68,7 @@ async function readAtMost(request: Request, limitBytes: number): Promise<Buffer>
     total += value.byteLength;
     if (total > limitBytes) {
       await reader.cancel().catch(() => undefined);
-      throw tooLarge(limitBytes);
+      throw tooLarge(limitBytes, subject);
     }
     chunks.push(value);
   }

@@ -20,7 +20,7 @@ export function collectRoutes(deps: AppDependencies) {
   app.use('/v1/collect', cors({ origin: (origin) => origin, allowMethods: ['POST'], allowHeaders: ['Content-Type', 'Content-Encoding', 'Signature', 'Signature-Input', 'Signature-Agent'], maxAge: 600 }));
 
   app.post('/v1/collect', async (c) => {
-    const body = await readJsonBody(c.req.raw, MAX_BEACON_BYTES);
+    const body = await readJsonBody(c.req.raw, MAX_BEACON_BYTES, 'Beacon');
 
     const parsed = beaconSchema.safeParse(body);
     if (!parsed.success) {
