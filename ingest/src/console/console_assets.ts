@@ -58,7 +58,7 @@ figcaption { display: flex; flex-wrap: wrap; gap: 4px 12px; font-size: 0.85rem; 
 .histogram { max-width: 480px; background: #fff; border: 1px solid #ddd; }
 .histogram .bar { fill: #2166ac; }
 .histogram .population { fill: none; stroke: #1b7837; stroke-width: 2; }
-.timeline { padding-left: 1.2em; font-size: 0.9rem; max-height: 24em; overflow-y: auto; }
+.timeline { padding-left: 2.5em; font-size: 0.9rem; max-height: 24em; overflow-y: auto; }
 .timeline .kind { font-weight: 600; }
 .chain-ok { color: #1b5e20; }
 .chain-broken { color: #8a1c1c; font-weight: 700; }

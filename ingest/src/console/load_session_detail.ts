@@ -24,6 +24,8 @@ export interface TimelineEntry {
   at: number;
   kind: 'page' | 'input' | 'submit' | 'paste' | 'class' | 'tag';
   detail: string;
+  /** Page time of the event within its beacon, ms; orders entries of one beacon. */
+  pageTime?: number;
 }
 
 /** Everything the session page shows. */
@@ -114,28 +116,35 @@ function buildTimeline(
 ): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   for (const beacon of beacons) {
-    const inputs = new Map<number, { count: number; delta: number }>();
+    const inputs = new Map<number, { count: number; delta: number; firstAt: number }>();
+    const at = beacon.receivedAt;
     for (const event of beacon.events) {
-      if (event.type === 'nav') entries.push({ at: beacon.receivedAt, kind: 'page', detail: `${event.kind} ${event.path} (page ${beacon.page}, ${formatSeconds(event.t)})` });
-      if (event.type === 'submit') entries.push({ at: beacon.receivedAt, kind: 'submit', detail: `form with ${event.fields} fields submitted (page ${beacon.page}, ${formatSeconds(event.t)})` });
-      if (event.type === 'paste') entries.push({ at: beacon.receivedAt, kind: 'paste', detail: `paste${event.field === undefined ? '' : ` into field ${event.field}`} (page ${beacon.page}, ${formatSeconds(event.t)})` });
+      const where = `page ${beacon.page}, ${formatSeconds(event.t)}`;
+      if (event.type === 'nav') entries.push({ at, pageTime: event.t, kind: 'page', detail: `${event.kind} ${event.path} (${where})` });
+      if (event.type === 'submit') entries.push({ at, pageTime: event.t, kind: 'submit', detail: `form with ${plural(event.fields, 'element')} submitted (${where})` });
+      if (event.type === 'paste') entries.push({ at, pageTime: event.t, kind: 'paste', detail: `paste${event.field === undefined ? '' : ` into field ${event.field}`} (${where})` });
       if (event.type === 'input') {
-        const field = inputs.get(event.field) ?? { count: 0, delta: 0 };
-        inputs.set(event.field, { count: field.count + 1, delta: field.delta + event.delta });
+        const field = inputs.get(event.field) ?? { count: 0, delta: 0, firstAt: event.t };
+        inputs.set(event.field, { count: field.count + 1, delta: field.delta + event.delta, firstAt: field.firstAt });
       }
     }
     for (const [field, sum] of inputs) {
-      entries.push({ at: beacon.receivedAt, kind: 'input', detail: `field ${field}: ${sum.count} input events, ${sum.delta >= 0 ? '+' : ''}${sum.delta} characters (page ${beacon.page} on ${beacon.path})` });
+      const change = `${sum.delta >= 0 ? '+' : '−'}${plural(Math.abs(sum.delta), 'character')}`;
+      entries.push({ at, pageTime: sum.firstAt, kind: 'input', detail: `field ${field}: ${plural(sum.count, 'input event')}, ${change} (page ${beacon.page} on ${beacon.path})` });
     }
   }
   for (const decision of decisions) {
-    entries.push({ at: decision.at, kind: 'class', detail: `class ${decision.previousClass ?? 'none'} → ${decision.class}, score ${decision.score.toFixed(2)}` });
+    entries.push({ at: decision.at, kind: 'class', detail: `${decision.previousClass ?? 'none'} → ${decision.class}, score ${decision.score.toFixed(2)}` });
   }
   for (const record of audit) {
     if (record.kind === 'tag_issued') entries.push({ at: record.at, kind: 'tag', detail: `tag issued: ${record.class}` });
   }
-  entries.sort((a, b) => a.at - b.at);
+  entries.sort((a, b) => a.at - b.at || (a.pageTime ?? 0) - (b.pageTime ?? 0));
   return entries.slice(0, MAX_TIMELINE_ENTRIES);
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function formatSeconds(ms: number): string {

@@ -80,7 +80,7 @@ export function SessionsPage(props: { data: SessionsPageData }) {
 
       <div id="live" data-live={params.cursor ? undefined : 'on'}>
         <section aria-labelledby="counts-heading">
-          <h2 id="counts-heading">{`${period.label}: ${total} sessions`}</h2>
+          <h2 id="counts-heading">{`${period.label}: ${total} ${total === 1 ? 'session' : 'sessions'}`}</h2>
           <ul class="class-counts">
             {SESSION_CLASSES.map((cls) => (
               <li data-class={cls}>
