@@ -1,11 +1,13 @@
 /**
  * Starts the ingest service with the demo app: reads the environment, opens the
- * database, loads (or creates) the signing key and listens on HOST:PORT.
+ * database, loads (or creates) the signing key and the identity hash key, and listens on
+ * HOST:PORT.
  */
 import { serve } from '@hono/node-server';
 
 import { readConfig } from './config';
 import { createApp } from './http/create_app';
+import { loadOrCreateIdentityKey } from './identity/identity_key';
 import { createLog } from './log';
 import { createTagSigner } from './sign/tag_signer';
 import { loadOrCreateSigningKeys } from './sign/signing_keys';
@@ -46,7 +48,14 @@ async function main(): Promise<void> {
   const keys = await loadOrCreateSigningKeys(config.dataDir);
   const signer = createTagSigner({ active: keys.active, published: keys.published, issuer: config.issuer });
   const stopWatchingKeys = watchSigningKeys(config.dataDir, signer, log);
-  const app = createApp({ db, log, signer, adminToken: config.adminToken, allowHttpKeyDirectories: config.allowHttpKeyDirectories });
+  let identityKey;
+  try {
+    identityKey = loadOrCreateIdentityKey(config.dataDir);
+  } catch (error) {
+    process.stderr.write(`telltale: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
+  const app = createApp({ db, log, signer, identityKey, adminToken: config.adminToken, allowHttpKeyDirectories: config.allowHttpKeyDirectories });
 
   const sweep = () => {
     const deleted = pruneRawEvents(db, Date.now() - config.rawEventRetentionDays * 24 * 60 * 60 * 1000);

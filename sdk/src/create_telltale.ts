@@ -1,3 +1,5 @@
+import { MAX_IDENTITY_LENGTH } from '@telltale/shared';
+
 import { collectEnvironment } from './collectors/environment';
 import { collectFields } from './collectors/fields';
 import { collectKeys } from './collectors/keys';
@@ -33,6 +35,8 @@ export function createTelltale(options: ResolvedOptions): TelltaleApi {
   let environmentSent = false;
   /** Beacons and buffered batches dropped since the last beacon, reported in the next one. */
   let dropped = 0;
+  /** Identity named by the page and not yet sent. */
+  let identity: string | undefined;
 
   // When a full batch schedules a send right after another send, the later one finds no events and sends nothing.
   const buffer = createEventBuffer(
@@ -65,8 +69,10 @@ export function createTelltale(options: ResolvedOptions): TelltaleApi {
         sentAt: Math.round(performance.now() * 10) / 10,
         // JSON.stringify leaves out undefined, so a zero count is not sent.
         dropped: dropped || undefined,
+        identity,
       };
       dropped = 0;
+      identity = undefined;
       if (!environmentSent) {
         environmentSent = true;
         try {
@@ -113,5 +119,8 @@ export function createTelltale(options: ResolvedOptions): TelltaleApi {
     onTag: tags.onTag,
     headers: tags.headers,
     flush: () => send(!tags._current()),
+    identify: (id) => {
+      identity = String(id).slice(0, MAX_IDENTITY_LENGTH) || identity;
+    },
   };
 }

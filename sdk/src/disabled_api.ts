@@ -7,4 +7,5 @@ export const DISABLED_API: TelltaleApi = {
   onTag: () => () => undefined,
   headers: () => ({}),
   flush: async () => undefined,
+  identify: () => undefined,
 };

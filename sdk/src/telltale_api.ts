@@ -27,4 +27,11 @@ export interface TelltaleApi {
    * delivery fails; while the service is down that takes up to about 15 s of retries.
    */
   flush(): Promise<void>;
+  /**
+   * Names the signed-in identity (an account id, at most 256 characters; longer ids are cut),
+   * sent once with the next beacon. The service stores only a keyed hash of it and compares
+   * the session with that identity's earlier human sessions. Call it again after a change of
+   * account. Calls with an empty id are ignored.
+   */
+  identify(id: string): void;
 }

@@ -84,6 +84,8 @@ export const Reason = {
   InputWithoutKeys: 'input_without_keys',
   /** The latest activity departs from what this session did before: someone or something else is driving it. */
   SessionShift: 'session_shift',
+  /** The latest activity departs from the signed-in identity's own baseline, built from its earlier human sessions. */
+  IdentityDeviation: 'identity_deviation',
 
   // Evidence for a person.
   /** Pointer movement with the curvature, speed profile and irregular timing of a hand. */

@@ -34,10 +34,16 @@ describe('beaconSchema', () => {
     { name: 'unknown event type', change: { events: [{ type: 'keystroke', t: 1 }] }, path: 'events[0].type' },
     { name: 'key event with a character', change: { events: [{ type: 'key', t: 1, phase: 'down', cls: 'a' }] }, path: 'events[0].cls' },
     { name: 'input type with punctuation', change: { events: [{ type: 'input', t: 1, field: 0, inputType: 'insert-Text', delta: 1 }] }, path: 'events[0].inputType' },
+    { name: 'empty identity', change: { identity: '' }, path: 'identity' },
+    { name: 'identity over 256 characters', change: { identity: 'a'.repeat(257) }, path: 'identity' },
   ])('rejects a $name', ({ change, path }) => {
     const result = beaconSchema.safeParse({ ...validBeacon, ...change });
     expect(result.success).toBe(false);
     expect(formatIssuePath(result.error!.issues[0]!.path)).toBe(path);
+  });
+
+  it('accepts an identity of 256 characters', () => {
+    expect(beaconSchema.parse({ ...validBeacon, identity: 'a'.repeat(256) }).identity).toHaveLength(256);
   });
 
   it('strips fields it does not know, such as a typed value', () => {

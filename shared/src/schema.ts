@@ -8,7 +8,7 @@
 import { z } from 'zod';
 
 import { FIELD_KINDS, KEY_CLASSES, NAV_KINDS, VITAL_NAMES } from './signals';
-import { BEACON_VERSION, MAX_EVENTS_PER_BEACON, MAX_PATH_LENGTH, MAX_SESSION_ID_LENGTH } from './limits';
+import { BEACON_VERSION, MAX_EVENTS_PER_BEACON, MAX_IDENTITY_LENGTH, MAX_PATH_LENGTH, MAX_SESSION_ID_LENGTH } from './limits';
 
 /** Milliseconds since the page's time origin (`performance.now()`), at most about 11.5 days. */
 const timestamp = z.number().min(0).max(1e9);
@@ -244,6 +244,11 @@ export const beaconSchema = z.object({
   events: z.array(beaconEventSchema).max(MAX_EVENTS_PER_BEACON),
   /** Batches the SDK had to drop (memory cap, failed delivery) since the last beacon. */
   dropped: smallCount.optional(),
+  /**
+   * Signed-in identity named by the page with `telltale.identify(id)`, sent once with the next
+   * beacon. The service replaces it with a keyed hash on arrival and stores only the hash.
+   */
+  identity: z.string().min(1).max(MAX_IDENTITY_LENGTH).optional(),
 });
 
 export type Beacon = z.infer<typeof beaconSchema>;

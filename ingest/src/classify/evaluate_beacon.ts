@@ -7,6 +7,7 @@ import { extractNavigationFeatures } from '../features/navigation';
 import { extractPointerFeatures } from '../features/pointer';
 import { extractPointerDynamics } from '../features/pointer_dynamics';
 import { foldIntoBaseline, isShift, measureShift, type ShiftMeasure } from './baseline';
+import { scoreIdentityDeviation, type IdentityBaseline } from './identity_deviation';
 import { inferFramework } from './infer_framework';
 import { scoreBehaviour } from './score_behaviour';
 import { scoreSparseStepping } from './score_sparse_stepping';
@@ -38,11 +39,15 @@ export type { WindowFeatures } from './window_features';
  * Anything else is `unknown`. A session keeps its class until the evidence crosses the other
  * class's threshold, so one ambiguous window does not flip it, while a window with strong
  * scripted evidence does.
+ *
+ * `identityBaseline` is the running statistics of the session's signed-in identity, when
+ * the page named one. A window that departs strongly from it gains `identity_deviation`.
  */
 export function evaluateBeacon(
   state: SessionState | null,
   beacon: BeaconInput,
   request: RequestFacts,
+  identityBaseline?: IdentityBaseline | null,
 ): { state: SessionState; decision: Decision; features: WindowFeatures } {
   const previous = state ?? createSessionState();
   const next: SessionState = structuredClone(previous);
@@ -98,6 +103,14 @@ export function evaluateBeacon(
       };
       windowEvidence.unshift(evidence);
       windowScore += evidence.weight;
+    }
+  }
+
+  if (judged) {
+    const deviation = scoreIdentityDeviation(identityBaseline, measured, windowScore);
+    if (deviation !== null) {
+      windowEvidence.unshift(deviation);
+      windowScore += deviation.weight;
     }
   }
 

@@ -11,6 +11,8 @@ export interface AppDependencies {
   db: Db;
   log: Log;
   signer: TagSigner;
+  /** Secret key of the HMAC that replaces each identity a page names. */
+  identityKey: Uint8Array;
   adminToken: string;
   /** Current time in ms since the epoch. */
   now: () => number;

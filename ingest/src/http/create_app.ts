@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +29,11 @@ export interface AppOptions {
   db: Db;
   log: Log;
   signer: TagSigner;
+  /**
+   * Secret key of identity hashes, from `loadOrCreateIdentityKey`. Defaults to a random key
+   * per app, so identity hashes and baselines then last only as long as the process.
+   */
+  identityKey?: Uint8Array;
   /** Bearer token for the admin API. */
   adminToken: string;
   /** Clock in ms since the epoch; defaults to `Date.now`. */
@@ -53,6 +59,7 @@ export function createApp(options: AppOptions): Hono<AppEnv> {
     db: options.db,
     log: options.log,
     signer: options.signer,
+    identityKey: options.identityKey ?? randomBytes(32),
     adminToken: options.adminToken,
     now: options.now ?? Date.now,
     clientNetwork: options.clientNetwork ?? socketNetwork,

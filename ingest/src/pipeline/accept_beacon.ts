@@ -2,14 +2,19 @@ import { TAG_RENEW_BEFORE_EXPIRY_SECONDS, isAgentDriven, type Beacon, type Colle
 
 import { recordBeaconAudit } from '../audit/record_beacon_audit';
 import { evaluateBeacon, type SessionState } from '../classify/evaluate_beacon';
+import { foldIntoIdentityBaseline, isIdentityBaselineWindow } from '../classify/identity_deviation';
 import type { Decision, RequestFacts } from '../classify/types';
+import { hashIdentity } from '../identity/identity_key';
 import type { TagSigner } from '../sign/tag_signer';
+import { loadIdentityBaseline, saveIdentityBaseline } from '../store/identity_baselines';
 import type { Db } from '../store/open_database';
 import { findSession, saveBeacon } from '../store/sessions';
 
 export interface AcceptDependencies {
   db: Db;
   signer: TagSigner;
+  /** Secret key of the HMAC that replaces each identity a page names (see `loadOrCreateIdentityKey`). */
+  identityKey: Uint8Array;
 }
 
 export interface AcceptContext {
@@ -26,6 +31,10 @@ export type AcceptResult =
  * Runs one validated beacon through the decision path: checks its sequence number,
  * extracts features and classifies (pure), signs a new tag when the class changed or the
  * current tag nears expiry, and stores everything in one transaction.
+ *
+ * An identity named in the beacon is replaced here by its keyed hash, and only the hash is
+ * stored. The session keeps the last identity hash it was given, and a window of a
+ * confidently human session joins that identity's baseline.
  */
 export async function acceptBeacon(deps: AcceptDependencies, beacon: Beacon, context: AcceptContext): Promise<AcceptResult> {
   const now = context.request.receivedAt;
@@ -33,11 +42,16 @@ export async function acceptBeacon(deps: AcceptDependencies, beacon: Beacon, con
   if (existing && existing.siteId !== beacon.site) return { status: 'wrong_site' };
   if (existing && existing.lastSeq >= beacon.seq) return { status: 'replayed', lastSeq: existing.lastSeq };
 
+  const identityHash =
+    beacon.identity !== undefined ? hashIdentity(deps.identityKey, beacon.site, beacon.identity) : (existing?.identityHash ?? null);
+  const identityBaseline = identityHash === null ? null : loadIdentityBaseline(deps.db, identityHash);
+
   const previousState = existing ? (JSON.parse(existing.state) as SessionState) : null;
   const { state, decision, features } = evaluateBeacon(
     previousState,
     { seq: beacon.seq, page: beacon.page, path: beacon.path, env: beacon.env, events: beacon.events },
     context.request,
+    identityBaseline,
   );
 
   // Signing costs about as much as the insert. So a tag is re-signed only when its class
@@ -79,7 +93,7 @@ export async function acceptBeacon(deps: AcceptDependencies, beacon: Beacon, con
         eventCount: (existing?.eventCount ?? 0) + beacon.events.length,
         userAgent: truncate(context.request.userAgent, 512),
         clientNetwork: context.clientNetwork,
-        identityHash: existing?.identityHash ?? null,
+        identityHash,
         state: JSON.stringify(state),
         tag: signed.tag,
         tagClass: decision.cls,
@@ -107,11 +121,17 @@ export async function acceptBeacon(deps: AcceptDependencies, beacon: Beacon, con
     });
     if (!stored) return false;
 
+    if (identityHash !== null && isIdentityBaselineWindow(decision, features)) {
+      // Read again inside the transaction, so concurrent beacons of one identity each fold in.
+      const current = loadIdentityBaseline(deps.db, identityHash);
+      saveIdentityBaseline(deps.db, identityHash, foldIntoIdentityBaseline(current, features), now);
+    }
+
     recordBeaconAudit(deps.db, {
       at: now,
       siteId: beacon.site,
       sessionId: beacon.sid,
-      identityHash: existing?.identityHash ?? null,
+      identityHash,
       decision,
       classChanged,
       tagSigned: !reuseTag,

@@ -132,3 +132,4 @@ export const agents = sqliteTable(
 );
 export * from './schema_audit';
 export * from './schema_agents';
+export * from './schema_identity';

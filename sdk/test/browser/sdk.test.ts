@@ -302,6 +302,31 @@ describe('script-tag SDK', () => {
     expect(exitBeacon.json.events.filter((event: any) => event.type === 'key').length).toBe(6);
     expect(exitBeacon.contentType).toBe('text/plain;charset=UTF-8');
   });
+
+  it('sends an identity once with the next beacon', async () => {
+    await open();
+    await server.waitFor((beacons) => beacons.length >= 1);
+    expect(server.beacons[0]!.json).not.toHaveProperty('identity');
+
+    const longId = 'user-42@example.com/' + 'x'.repeat(300);
+    await page.evaluate((id) => {
+      window.telltale!.identify('');
+      window.telltale!.identify(id);
+    }, longId);
+    await page.mouse.move(20, 20);
+    await page.mouse.move(60, 40);
+    await flush();
+    await page.mouse.move(90, 70);
+    await flush();
+
+    const withIdentity = server.beacons.filter((beacon) => beacon.json?.identity !== undefined);
+    expect(withIdentity.length).toBe(1);
+    expect(withIdentity[0]!.json.identity).toBe(longId.slice(0, 256));
+    expect(withIdentity[0]!.status).toBe(200);
+    expect(beaconSchema.safeParse(withIdentity[0]!.json).error?.issues ?? []).toEqual([]);
+    const later = server.beacons.filter((beacon) => beacon.json && beacon.json.seq > withIdentity[0]!.json.seq);
+    expect(later.length).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('ESM build', () => {
