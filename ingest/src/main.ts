@@ -80,6 +80,11 @@ async function main(): Promise<void> {
   });
   server.on('error', (error: NodeJS.ErrnoException) => {
     log.error({ event: 'server_failed', err: error, port: config.port });
+    if (error.code === 'EADDRINUSE') {
+      process.stderr.write(`telltale: port ${config.port} on ${config.host} is already in use; stop the other process or set PORT to a free port.\n`);
+    } else if (error.code === 'EACCES') {
+      process.stderr.write(`telltale: no permission to listen on ${config.host}:${config.port}; set PORT to a port above 1023.\n`);
+    }
     process.exit(1);
   });
 
