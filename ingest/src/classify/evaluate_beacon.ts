@@ -10,6 +10,7 @@ import { foldIntoBaseline, isShift, measureShift, type ShiftMeasure } from './ba
 import { scoreIdentityDeviation, type IdentityBaseline } from './identity_deviation';
 import { inferFramework } from './infer_framework';
 import { scoreBehaviour } from './score_behaviour';
+import { scoreSoftKeyboard } from './score_soft_keyboard';
 import { scoreSparseStepping } from './score_sparse_stepping';
 import { scorePointerModel, withPointerModel } from './pointer_model';
 import { applyRequestIdentity } from './score_request_identity';
@@ -82,6 +83,7 @@ export function evaluateBeacon(
   const dynamics = extractPointerDynamics(beacon.events);
   const dynamicsEvidence = [...scorePointerModel(pointer.features, dynamics), ...scoreSparseStepping(dynamics)];
   const windowEvidence = withPointerModel(scoreBehaviour(keys.features, pointer.features), dynamicsEvidence);
+  windowEvidence.push(...scoreSoftKeyboard(beacon.events, keys.features));
   let windowScore = sumWeights(windowEvidence);
   const active =
     pointer.features.pointerMoveCount >= limits.MIN_ACTIVE_MOVES || keys.features.keyIntervalCount >= limits.MIN_KEY_INTERVALS;

@@ -60,6 +60,19 @@ describe('scoreBehaviour on keys', () => {
     expect(codesFor(events)).toContain('key_interval_regular');
   });
 
+  it('leaves holds unjudged on a 100 ms clock', () => {
+    const events = quantise(typing(HUMAN_INTERVALS, HUMAN_HOLDS), 100);
+    const keys = extractKeystrokeFeatures(events).features;
+    expect(keys.keyClockStepMs).toBe(100);
+    expect(keys.keyHoldCount).toBeGreaterThanOrEqual(5);
+    expect(codesFor(events)).not.toContain('key_hold_mechanical');
+  });
+
+  it('still flags a fixed delay on a 100 ms clock', () => {
+    const events = quantise(typing(Array(12).fill(100), [0.5]), 100);
+    expect(codesFor(events)).toContain('key_interval_regular');
+  });
+
   it('widens the mechanical limit with the clock step', () => {
     expect(mechanicalSpreadLimitMs(0)).toBe(6);
     expect(mechanicalSpreadLimitMs(100)).toBe(60);

@@ -60,7 +60,8 @@ export function mechanicalSpreadLimitMs(clockStepMs: number): number {
   return Math.max(limits.KEY_SPREAD_MECHANICAL_MS, limits.KEY_SPREAD_PER_CLOCK_STEP * clockStepMs);
 }
 
-function scoreKeys(keys: KeystrokeFeatures): Evidence[] {
+/** Turns one window's keystroke timing into evidence: mechanical intervals or holds, or a person's rhythm. */
+export function scoreKeys(keys: KeystrokeFeatures): Evidence[] {
   const evidence: Evidence[] = [];
   const spreadLimit = mechanicalSpreadLimitMs(keys.keyClockStepMs);
   const intervalsJudged = keys.keyIntervalCount >= limits.MIN_KEY_INTERVALS && keys.keyIntervalMsSpread !== null;
@@ -76,7 +77,8 @@ function scoreKeys(keys: KeystrokeFeatures): Evidence[] {
   }
 
   let holdsMechanical = false;
-  if (keys.keyHoldCount >= limits.MIN_KEY_HOLDS && keys.keyHoldMsSpread !== null && keys.keyHoldMsMedian !== null) {
+  const holdsJudged = keys.keyHoldCount >= limits.MIN_KEY_HOLDS && keys.keyClockStepMs <= limits.MAX_HOLD_CLOCK_STEP_MS;
+  if (holdsJudged && keys.keyHoldMsSpread !== null && keys.keyHoldMsMedian !== null) {
     if (keys.keyHoldMsMedian < limits.KEY_HOLD_INSTANT_MS) {
       holdsMechanical = true;
       evidence.push({

@@ -86,6 +86,13 @@ export const WEIGHT_KEY_HOLD_MECHANICAL = 3;
  */
 export const KEY_HOLD_INSTANT_MS = 8;
 export const MIN_KEY_HOLDS = 5;
+/**
+ * Coarsest key clock (ms) on which hold times are judged. Hold times of people are mostly
+ * 70–130 ms, so on a 100 ms clock they come out as 0, 100 or 200 ms and neither their median
+ * nor their spread separates a person from instant releases. 20 ms keeps the 15.6 ms and
+ * 16.7 ms clocks of Windows timers and 60 Hz clamping.
+ */
+export const MAX_HOLD_CLOCK_STEP_MS = 20;
 /** Key interval CV at or above which typing has a person's spread. Keystroke100: min 0.185, p5 0.244, median 0.451. */
 export const KEY_CV_HUMAN = 0.2;
 export const WEIGHT_TYPING_HUMAN = -2;

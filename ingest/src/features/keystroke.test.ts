@@ -97,6 +97,31 @@ describe('extractKeystrokeFeatures', () => {
     expect(extractKeystrokeFeatures(events).features.inputWithoutKeysCount).toBe(0);
   });
 
+  it('does not count a trusted fill of a field without focus', () => {
+    const events: BeaconEvent[] = [
+      { type: 'focus', t: 0, kind: 'focus', field: 0, fieldKind: 'email' },
+      { type: 'input', t: 500, field: 0, inputType: 'insertReplacementText', delta: 21 },
+      { type: 'input', t: 502, field: 1, inputType: 'insertText', delta: 16 },
+    ];
+    expect(extractKeystrokeFeatures(events).features.inputWithoutKeysChars).toBe(0);
+  });
+
+  it('counts a whole-value insert into the focused field', () => {
+    const events: BeaconEvent[] = [
+      { type: 'focus', t: 0, kind: 'focus', field: 1, fieldKind: 'password' },
+      { type: 'input', t: 5, field: 1, inputType: 'insertText', delta: 16 },
+      { type: 'input', t: 9, field: 0, inputType: 'insertText', delta: 12, trusted: false },
+    ];
+    const { features } = extractKeystrokeFeatures(events);
+    expect(features.inputWithoutKeysCount).toBe(2);
+    expect(features.inputWithoutKeysChars).toBe(28);
+  });
+
+  it('counts inserts when the window shows no focus event', () => {
+    const events: BeaconEvent[] = [{ type: 'input', t: 5, field: 1, inputType: 'insertText', delta: 16 }];
+    expect(extractKeystrokeFeatures(events).features.inputWithoutKeysChars).toBe(16);
+  });
+
   it('remembers keyed fields across windows until the field is focused again', () => {
     const first = extractKeystrokeFeatures([
       { type: 'focus', t: 0, kind: 'focus', field: 3, fieldKind: 'text' },

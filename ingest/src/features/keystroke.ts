@@ -71,8 +71,12 @@ const INPUT_TYPES_WITHOUT_KEYS = new Set([
  * `keyedFields` carries the fields that had key downs in earlier windows of the same page,
  * so text typed across a window boundary is not counted as inserted without keys.
  *
+ * Input into a field other than the focused one is not counted either (see
+ * `fillsUnfocusedField`), but only when the window contains the focus event.
+ *
  * Known blind spots: on-screen keyboards and dictation insert text with no key events
- * and use `insertText`; key-ups that fall into the next window are not paired.
+ * and use `insertText`; a password manager that writes the focused field with `insertText`
+ * looks like a scripted fill; key-ups that fall into the next window are not paired.
  */
 export function extractKeystrokeFeatures(
   events: readonly BeaconEvent[],
@@ -89,10 +93,15 @@ export function extractKeystrokeFeatures(
   let inputWithoutKeysCount = 0;
   let inputWithoutKeysChars = 0;
   let untrustedKeyCount = 0;
+  // Field that has focus, as far as this window's focus events show; undefined before the first one.
+  let focusedField: number | null | undefined;
 
   for (const event of events) {
     if (event.type === 'focus' && event.kind === 'focus') {
       keyed.delete(event.field);
+      focusedField = event.field;
+    } else if (event.type === 'focus' && event.kind === 'blur') {
+      if (focusedField === event.field) focusedField = null;
     } else if (event.type === 'paste' && event.field !== undefined) {
       // Text that follows a paste came from the clipboard, whatever its inputType.
       keyed.add(event.field);
@@ -119,7 +128,7 @@ export function extractKeystrokeFeatures(
           if (hold >= 0 && hold <= MAX_HOLD_MS) holds.push(hold);
         }
       }
-    } else if (event.type === 'input' && insertsWithoutKeys(event, keyed)) {
+    } else if (event.type === 'input' && insertsWithoutKeys(event, keyed) && !fillsUnfocusedField(event, focusedField)) {
       inputWithoutKeysCount += 1;
       inputWithoutKeysChars += event.delta;
     }
@@ -146,6 +155,17 @@ export function extractKeystrokeFeatures(
 
 function isTimedKey(event: KeyEvent): boolean {
   return event.cls !== 'modifier' && event.repeat !== true && event.ime !== true;
+}
+
+/**
+ * Returns whether a trusted input event changed a field other than the one this window showed
+ * gaining focus. Typing, CDP's `Input.insertText` and Playwright's `fill` all write into the
+ * focused field, so a trusted insertion elsewhere comes from the browser itself: autofill or a
+ * password manager filling several fields at once. Script-dispatched events are caught as
+ * untrusted instead.
+ */
+function fillsUnfocusedField(event: InputEvent, focusedField: number | null | undefined): boolean {
+  return focusedField !== undefined && event.trusted !== false && event.field !== focusedField;
 }
 
 function insertsWithoutKeys(event: InputEvent, keyed: ReadonlySet<number>): boolean {

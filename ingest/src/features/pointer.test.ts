@@ -133,4 +133,24 @@ describe('extractPointerFeatures', () => {
     ];
     expect(extractPointerFeatures(events).features.untrustedPointerCount).toBe(3);
   });
+
+  it('does not judge the click of a tap for an approach', () => {
+    const events: BeaconEvent[] = [
+      { type: 'touch', t: 100, kind: 'start', x: 200, y: 120, n: 1, r: 11, force: 0.4 },
+      { type: 'touch', t: 190, kind: 'end', x: 201, y: 121, n: 0 },
+      { type: 'click', t: 195, x: 201, y: 121, dx: -5, dy: 1, w: 360, h: 44, detail: 1 },
+    ];
+    const { features } = extractPointerFeatures(events);
+    expect(features.clickCount).toBe(1);
+    expect(features.clickWithoutApproachCount).toBe(0);
+  });
+
+  it('judges a click far from the last touch for an approach', () => {
+    const events: BeaconEvent[] = [
+      { type: 'touch', t: 100, kind: 'start', x: 200, y: 120, n: 1 },
+      { type: 'touch', t: 190, kind: 'end', x: 200, y: 120, n: 0 },
+      { type: 'click', t: 195, x: 600, y: 400, dx: 3, dy: 2, w: 100, h: 30, detail: 1 },
+    ];
+    expect(extractPointerFeatures(events).features.clickWithoutApproachCount).toBe(1);
+  });
 });

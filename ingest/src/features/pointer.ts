@@ -67,6 +67,13 @@ const MIN_EVEN_RUN_CHORD_PX = 20;
 export const APPROACH_JUMP_PX = 30;
 /** Window before a click in which more than one move counts as an approach. */
 const APPROACH_WINDOW_MS = 1000;
+/**
+ * A click this soon (ms) after a touch ends, and this close (px) to where the finger lifted, is
+ * the browser's click for a tap. A finger lands on its target with no approach path, so such
+ * clicks are not judged for one.
+ */
+const TAP_CLICK_MS = 500;
+const TAP_CLICK_PX = 30;
 
 interface Sample {
   t: number;
@@ -78,7 +85,7 @@ interface Sample {
  * Extracts pointer trajectory and click features from one window of events.
  *
  * Moves from touch pointers are left out of the trajectory features, because a finger
- * has no hover path. Clicks synthesised by the keyboard (`detail` 0) and clicks on targets
+ * has no hover path, and the click that follows a tap is not judged for an approach. Clicks synthesised by the keyboard (`detail` 0) and clicks on targets
  * of unknown size (`w` or `h` 0, which recordings without target geometry use) are left
  * out of the centre-offset count.
  *
@@ -99,6 +106,7 @@ export function extractPointerFeatures(
   let clickWithoutApproachCount = 0;
   let untrustedPointerCount = 0;
   let zeroMoves = 0;
+  let lastTouchEnd: Sample | null = null;
 
   const closeSegment = (): void => {
     if (segment.length > 1) segments.push(segment);
@@ -108,7 +116,9 @@ export function extractPointerFeatures(
   for (const event of events) {
     if ('trusted' in event && event.trusted === false && isPointerLike(event)) untrustedPointerCount += 1;
 
-    if (event.type === 'pointer' && event.pt !== 'touch') {
+    if (event.type === 'touch' && event.kind === 'end') {
+      lastTouchEnd = { t: event.t, x: event.x, y: event.y };
+    } else if (event.type === 'pointer' && event.pt !== 'touch') {
       if (event.kind !== 'move') {
         // A press or release reports where the pointer is, so it updates the position a click is compared with.
         closeSegment();
@@ -131,7 +141,7 @@ export function extractPointerFeatures(
         knownTargetClickCount += 1;
         if (Math.abs(event.dx) <= 0.5 && Math.abs(event.dy) <= 0.5) centreClickCount += 1;
       }
-      if (!hasApproach(event, last, moves)) clickWithoutApproachCount += 1;
+      if (!isTapClick(event, lastTouchEnd) && !hasApproach(event, last, moves)) clickWithoutApproachCount += 1;
     }
   }
   closeSegment();
@@ -193,6 +203,12 @@ function isNumber(value: number | null): value is number {
 /** Width and height 0 mark a click whose target geometry is unknown. */
 function hasKnownTarget(click: ClickEvent): boolean {
   return click.w > 0 && click.h > 0;
+}
+
+function isTapClick(click: ClickEvent, touchEnd: Sample | null): boolean {
+  if (touchEnd === null) return false;
+  const elapsed = click.t - touchEnd.t;
+  return elapsed >= 0 && elapsed <= TAP_CLICK_MS && Math.hypot(click.x - touchEnd.x, click.y - touchEnd.y) <= TAP_CLICK_PX;
 }
 
 /**
