@@ -2,7 +2,7 @@ import type { FieldKind } from '@telltale/shared';
 import { FIELD_KINDS } from '@telltale/shared';
 
 import type { EventBuffer } from '../event_buffer';
-import { TYPE_FOCUS, TYPE_INPUT, TYPE_PASTE, TYPE_SUBMIT } from '../wire_layout';
+import { TYPE_FOCUS, TYPE_INPUT, TYPE_PASTE, TYPE_SUBMIT } from '@telltale/shared/event_rows';
 import { listen } from './listen';
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;

@@ -1,6 +1,6 @@
 import type { EventBuffer } from '../event_buffer';
 import { sanitizePath } from '../page_path';
-import { TYPE_NAV, TYPE_VISIBILITY } from '../wire_layout';
+import { TYPE_NAV, TYPE_VISIBILITY } from '@telltale/shared/event_rows';
 import { listen } from './listen';
 
 /**

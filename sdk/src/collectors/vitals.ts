@@ -7,7 +7,7 @@ import { onLCP } from 'web-vitals/onLCP.js';
 import { onTTFB } from 'web-vitals/onTTFB.js';
 
 import type { EventBuffer } from '../event_buffer';
-import { TYPE_VITAL } from '../wire_layout';
+import { TYPE_VITAL } from '@telltale/shared/event_rows';
 
 /**
  * Records LCP, INP, CLS, FCP and TTFB as web-vitals reports them: FCP and TTFB early, the others
