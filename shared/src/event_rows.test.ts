@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { EVENT_LAYOUTS, expandEventRows, MAX_ROW_LENGTH, TYPE_CLICK, TYPE_FOCUS, TYPE_KEY, TYPE_NAV, TYPE_POINTER, TYPE_SCROLL, TYPE_TOUCH, TYPE_VITAL, TYPE_WHEEL } from './event_rows';
+import { EVENT_LAYOUTS, expandEventRows, MAX_ROW_LENGTH, TYPE_CLICK, TYPE_FOCUS, TYPE_INPUT, TYPE_KEY, TYPE_NAV, TYPE_POINTER, TYPE_SCROLL, TYPE_TOUCH, TYPE_VITAL, TYPE_WHEEL } from './event_rows';
 import { beaconSchema, formatIssuePath } from './schema';
 import { EventType, KEY_CLASSES, NAV_KINDS } from './signals';
 
@@ -106,6 +106,38 @@ describe('expandEventRows', () => {
     expect(trusted).not.toHaveProperty('trusted');
     expect(unknown).not.toHaveProperty('trusted');
     expect(scroll).not.toHaveProperty('trusted');
+  });
+
+  it('maps unknown field kinds and input types', () => {
+    const strings = ['checkbox', 'select', 'email', 'insert Text!', 'x'.repeat(49), 'deleteContentBackward'];
+    const events = expandEventRows(
+      [
+        [1, 1, TYPE_FOCUS, 0, 1, 0],
+        [2, 1, TYPE_FOCUS, 0, 2, 1],
+        [3, 1, TYPE_FOCUS, 0, 3, 2],
+        [4, 1, TYPE_INPUT, 1, 3, 1],
+        [5, 1, TYPE_INPUT, 1, 4, 1],
+        [6, 1, TYPE_INPUT, 1, 5, -1],
+      ],
+      strings,
+    );
+
+    expect(events.map((event) => (event as { fieldKind?: string }).fieldKind ?? (event as { inputType?: string }).inputType)).toEqual([
+      'other',
+      'other',
+      'email',
+      '',
+      '',
+      'deleteContentBackward',
+    ]);
+    expect(firstIssuePath(events)).toBeNull();
+  });
+
+  it('keeps a string slot that points at a non-string', () => {
+    const events = expandEventRows([[1, null, TYPE_FOCUS, 0, 1, 0]], [7]);
+
+    expect(events[0]).toHaveProperty('fieldKind', 7);
+    expect(firstIssuePath(events)).toBe('events[0].fieldKind');
   });
 
   it('ignores slots past the layout', () => {

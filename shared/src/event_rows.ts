@@ -3,6 +3,7 @@
  * browser bundle carries no field names. A row is `[t, trusted, typeCode, ...slots]`, with JSON
  * `null` for an absent value. This module has no zod import, so the SDK can import its type codes.
  */
+import { FIELD_KINDS } from './signals';
 
 export const TYPE_KEY = 0;
 export const TYPE_POINTER = 1;
@@ -32,7 +33,8 @@ export type EventRow = (number | null)[];
  * clamped to [-1e6, 1e6] (CSS pixels). Numbers are rounded to 0.001. Clamping keeps one odd value
  * (a scripted event with a huge coordinate) from failing validation of a whole beacon. A field is
  * left out when its slot is null. A `!` after the type name means the event carries `trusted`.
- * The enum values must equal those of the schema, and a unit test checks them.
+ * The enum values must equal those of the schema, and a unit test checks them. The strings of
+ * some `$` fields are normalised by STRING_FALLBACKS.
  */
 const LAYOUT =
   'key! phase:down:up cls:letter:digit:space:backspace:enter:tab:modifier:other field1023 repeat! ime!' +
@@ -80,20 +82,33 @@ function parseLayout(text: string): EventLayout[] {
  */
 export const EVENT_LAYOUTS: readonly EventLayout[] = /* @__PURE__ */ parseLayout(LAYOUT);
 
+/**
+ * Replacements for the values of `$` fields that the schema would reject but the browser can
+ * report: an input `type` that FIELD_KINDS lacks (such as `checkbox`) is `other`, and an
+ * `InputEvent.inputType` that is not 0 to 48 letters is ''. The SDK sends them unchecked, which
+ * keeps the checks out of its bundle.
+ */
+const STRING_FALLBACKS: Record<string, (value: string) => string> = {
+  fieldKind: (value) => ((FIELD_KINDS as readonly string[]).includes(value) ? value : 'other'),
+  inputType: (value) => (/^[A-Za-z]{0,48}$/.test(value) ? value : ''),
+};
+
 /** Rounds to `decimals` places after clamping into [min, max]. */
 function clampRound(value: number, min: number, max: number, decimals: number): number {
   const scale = 10 ** decimals;
   return Math.round(Math.min(max, Math.max(min, value)) * scale) / scale;
 }
 
-/** Decodes one slot. A value the codec cannot map is returned unchanged, so the schema rejects it. */
-function decodeSlot(slot: unknown, codec: FieldCodec, strings: readonly unknown[]): unknown {
+/** Decodes one slot of field `name`. A value the codec cannot map is returned unchanged, so the schema rejects it. */
+function decodeSlot(name: string, slot: unknown, codec: FieldCodec, strings: readonly unknown[]): unknown {
   if (typeof slot !== 'number') return slot;
   if (codec === '!') return slot === 1;
   if (typeof codec === 'number') return clampRound(slot, Math.min(codec, 0), Math.abs(codec), 3);
 
   const values = codec === '$' ? strings : codec;
-  return Number.isInteger(slot) && slot >= 0 && slot < values.length ? values[slot] : slot;
+  const value = Number.isInteger(slot) && slot >= 0 && slot < values.length ? values[slot] : slot;
+  const fallback = codec === '$' ? STRING_FALLBACKS[name] : undefined;
+  return fallback && typeof value === 'string' ? fallback(value) : value;
 }
 
 /** Decodes one row. A row that is not an array or has an unknown type code gets `type: null`. */
@@ -110,7 +125,7 @@ function expandEventRow(row: unknown, strings: readonly unknown[]): Record<strin
 
   layout.fields.forEach(([name, codec], index) => {
     const slot = slots[index];
-    if (slot !== null && slot !== undefined) event[name] = decodeSlot(slot, codec, strings);
+    if (slot !== null && slot !== undefined) event[name] = decodeSlot(name, slot, codec, strings);
   });
   return event;
 }

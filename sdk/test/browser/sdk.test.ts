@@ -358,7 +358,7 @@ describe('ESM build', () => {
 
     expect(result.messages).toHaveLength(3);
     expect(result.messages[0]).toMatch(/^TypeError: .*\bsite\b.*pk_demo/);
-    expect(result.messages[1]).toMatch(/\bendpoint\b.*https:\/\/ingest\.example/);
+    expect(result.messages[1]).toMatch(/\bendpoint\b.*http\(s\) URL/);
     expect(result.messages[2]).toMatch(/\bintervalMs\b.*1000/);
     expect(result.same).toBe(true);
     expect(result.tag).toBe('tag-1');
