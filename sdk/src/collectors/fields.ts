@@ -1,5 +1,6 @@
-import type { EventBuffer } from '../event_buffer';
 import { TYPE_FOCUS, TYPE_INPUT, TYPE_PASTE, TYPE_SUBMIT } from '@telltale/shared/event_rows';
+
+import type { EventBuffer } from '../event_buffer';
 import { listen } from './listen';
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
