@@ -1,3 +1,5 @@
+import { expandEventRows } from '@telltale/shared/event_rows';
+
 import type { CapturedRequest } from './captured-requests';
 
 /** What a page's beacons carried, condensed for a test report. */
@@ -9,15 +11,19 @@ export interface BeaconSummary {
   env: unknown;
 }
 
-/** Counts the events by type in the captured beacons and keeps the last `env` object. */
+/**
+ * Counts the events by type in the captured beacons, whether sent as `events` or as `rows`, and
+ * keeps the last `env` object.
+ */
 export function summarizeBeacons(beacons: readonly CapturedRequest[]): BeaconSummary {
   const eventCounts: Record<string, number> = {};
   let env: unknown = null;
 
   for (const beacon of beacons) {
-    const body = JSON.parse(beacon.body) as { env?: unknown; events?: { type?: string }[] };
+    const body = JSON.parse(beacon.body) as { env?: unknown; events?: { type?: string }[]; rows?: unknown; strings?: unknown };
     if (body.env !== undefined) env = body.env;
-    for (const event of body.events ?? []) {
+    const events = body.rows === undefined ? (body.events ?? []) : (expandEventRows(body.rows, body.strings) as { type?: string }[]);
+    for (const event of events) {
       const type = event.type ?? '(none)';
       eventCounts[type] = (eventCounts[type] ?? 0) + 1;
     }

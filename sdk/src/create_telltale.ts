@@ -1,4 +1,5 @@
-import { MAX_IDENTITY_LENGTH } from '@telltale/shared';
+import type { RowBeacon } from '@telltale/shared';
+import { BEACON_VERSION, MAX_IDENTITY_LENGTH } from '@telltale/shared';
 
 import { collectEnvironment } from './collectors/environment';
 import { collectFields } from './collectors/fields';
@@ -16,8 +17,6 @@ import { openSession, saveSession } from './session';
 import { createTagState } from './tag_state';
 import type { TelltaleApi } from './telltale_api';
 import { createBeaconQueue, sendOnExit } from './transport/beacon_queue';
-import type { BeaconHeader } from './transport/encode_beacon';
-import { encodeBeacon } from './transport/encode_beacon';
 
 /** Delay of the first beacon of a page load, which carries the environment and brings a tag early. */
 const FIRST_BEACON_DELAY_MS = 500;
@@ -56,10 +55,11 @@ export function createTelltale(options: ResolvedOptions): TelltaleApi {
   function encodePending(sendEmpty?: boolean): string[] {
     const bodies: string[] = [];
     for (let index = 0; index < MAX_BEACONS_PER_SEND && !disabled; index++) {
-      const events = buffer._take();
-      if (!events.length && environmentSent && !(sendEmpty && !index)) break;
+      const [rows, strings] = buffer._take();
+      if (!rows.length && environmentSent && !(sendEmpty && !index)) break;
 
-      const header: BeaconHeader = {
+      const beacon: RowBeacon = {
+        v: BEACON_VERSION,
         site: options.site,
         sid: session.sid,
         seq: session.seq++,
@@ -70,18 +70,20 @@ export function createTelltale(options: ResolvedOptions): TelltaleApi {
         // JSON.stringify leaves out undefined, so a zero count is not sent.
         dropped: dropped || undefined,
         identity,
+        rows,
+        strings,
       };
       dropped = 0;
       identity = undefined;
       if (!environmentSent) {
         environmentSent = true;
         try {
-          header.env = collectEnvironment();
+          beacon.env = collectEnvironment();
         } catch {
           // Without the environment the beacon still carries the events.
         }
       }
-      bodies.push(encodeBeacon(header, events));
+      bodies.push(JSON.stringify(beacon));
     }
     save();
     return bodies;

@@ -1,16 +1,20 @@
-import type { BeaconEvent } from '@telltale/shared';
-
-import { MAX_EVENT_CHARS } from './transport/encode_beacon';
-import { decodeEvent, RECORD_WIDTH } from './wire_layout';
+import { MAX_BEACON_BYTES } from '@telltale/shared';
+import { MAX_ROW_LENGTH } from '@telltale/shared/event_rows';
 
 /** Events kept in memory at most; past this the oldest batch is dropped. */
 export const BUFFER_CAPACITY = 5000;
+/**
+ * Characters of rows and strings per beacon. The rest of MAX_BEACON_BYTES leaves room for the
+ * header, the environment (at most about 4 KB) and the last row, which may pass this mark.
+ */
+export const MAX_EVENT_CHARS = MAX_BEACON_BYTES - 8192;
 /** Events per beacon at most, and the size of the batch dropped when the buffer is full. */
 export const BATCH_SIZE = 400;
 
 /**
- * A preallocated buffer of event records. `_push` only writes numbers into a Float64Array, so
- * event handlers allocate nothing; `_take` builds the wire objects when a beacon is encoded.
+ * A preallocated buffer of event records in the row layout of `@telltale/shared/event_rows`.
+ * `_push` only writes numbers into a Float64Array, so event handlers allocate nothing; `_take`
+ * builds the wire rows when a beacon is encoded.
  */
 export interface EventBuffer {
   /**
@@ -18,13 +22,14 @@ export interface EventBuffer {
    * current time when `event` is null) and the field slots in layout order (NaN = absent).
    */
   _push(event: Event | null, type: number, ...slots: number[]): void;
-  /** Stores a string for a `$` slot and returns its index. */
+  /** Stores a string for a `$` slot, once per distinct value, and returns its index. */
   _string(value: string): number;
   /**
-   * Removes the oldest events and returns them as wire objects: at most BATCH_SIZE, and no more
-   * once their JSON reaches MAX_EVENT_CHARS characters (the last one taken may pass that mark).
+   * Removes the oldest events and returns them as wire rows, with the string table that their
+   * `$` slots index: at most BATCH_SIZE rows, and no more once the JSON of the table and rows
+   * reaches MAX_EVENT_CHARS characters. One row is always taken, so the last row may pass that mark.
    */
-  _take(): BeaconEvent[];
+  _take(): [rows: number[][], strings: string[]];
 }
 
 /**
@@ -33,19 +38,19 @@ export interface EventBuffer {
  * oldest batch.
  */
 export function createEventBuffer(onBatchReady: () => void, onBatchDropped: () => void): EventBuffer {
-  const records = new Float64Array(BUFFER_CAPACITY * RECORD_WIDTH);
+  const records = new Float64Array(BUFFER_CAPACITY * MAX_ROW_LENGTH);
   let strings: string[] = [];
   let count = 0;
 
   return {
     _push(event) {
       if (count === BUFFER_CAPACITY) {
-        records.copyWithin(0, BATCH_SIZE * RECORD_WIDTH);
+        records.copyWithin(0, BATCH_SIZE * MAX_ROW_LENGTH);
         count -= BATCH_SIZE;
         onBatchDropped();
       }
-      const offset = count++ * RECORD_WIDTH;
-      records.fill(NaN, offset, offset + RECORD_WIDTH);
+      const offset = count++ * MAX_ROW_LENGTH;
+      records.fill(NaN, offset, offset + MAX_ROW_LENGTH);
       // Event.timeStamp is on the performance.now() clock, and coalesced pointer samples keep their own.
       records[offset] = event?.timeStamp || performance.now();
       // 1 or 0 for isTrusted, NaN without an event.
@@ -56,21 +61,30 @@ export function createEventBuffer(onBatchReady: () => void, onBatchDropped: () =
       if (count === BATCH_SIZE) onBatchReady();
     },
 
-    _string: (value) => strings.push(value) - 1,
+    _string: (value) => (strings.indexOf(value) + 1 || strings.push(value)) - 1,
 
     _take() {
-      const events: BeaconEvent[] = [];
+      const rows: number[][] = [];
+      const table = strings;
       let n = 0;
-      for (let chars = 0; n < count && n < BATCH_SIZE && chars < MAX_EVENT_CHARS; n++) {
-        const event = decodeEvent(records, n * RECORD_WIDTH, strings);
-        chars += JSON.stringify(event).length;
-        events.push(event);
+      for (let chars = JSON.stringify(table).length; n < count && n < BATCH_SIZE && (chars < MAX_EVENT_CHARS || !n); n++) {
+        // Values are rounded to 0.001, the finest step of the layout. NaN slots stay holes, which
+        // JSON.stringify writes as null, and the row ends at its last value. DOM event properties
+        // are finite (WebIDL `double`), and the service clamps large values.
+        const row: number[] = [];
+        for (let k = 0; k < MAX_ROW_LENGTH; k++) {
+          const value = records[n * MAX_ROW_LENGTH + k]!;
+          if (value === value) row[k] = Math.round(value * 1e3) / 1e3;
+        }
+        chars += JSON.stringify(row).length;
+        rows.push(row);
       }
-      records.copyWithin(0, n * RECORD_WIDTH);
+      records.copyWithin(0, n * MAX_ROW_LENGTH);
       count -= n;
-      // String indices stay valid until the buffer is empty, because dropped records never free their strings.
+      // String indices stay valid until the buffer is empty, because dropped records never free
+      // their strings. NOTE: while the buffer stays non-empty, each beacon repeats the whole table.
       if (!count) strings = [];
-      return events;
+      return [rows, table];
     },
   };
 }

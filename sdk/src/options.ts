@@ -27,13 +27,13 @@ export function resolveOptions(options: TelltaleOptions): ResolvedOptions {
     // An unparsable endpoint is reported by check() below.
   }
 
-  check('site', /^[\w-]{1,64}$/.test(site) && typeof site === 'string', site, 'a site key like "pk_demo"');
-  check('endpoint', /^https?:$/.test(url?.protocol ?? ''), endpoint, 'an http(s) URL like "https://ingest.example"');
-  check('intervalMs', intervalMs >= 1000 && intervalMs <= 600_000 && typeof intervalMs === 'number', intervalMs, 'ms from 1000 to 600000');
+  check('site', /^[\w-]{1,64}$/.test(site) && typeof site === 'string', site, 'a key like "pk_demo"');
+  check('endpoint', /^https?:$/.test(url?.protocol ?? ''), endpoint, 'an http(s) URL');
+  check('intervalMs', intervalMs >= 1000 && intervalMs <= 600_000 && typeof intervalMs === 'number', intervalMs, '1000 to 600000 ms');
 
   return { site, endpoint: (url!.origin + url!.pathname).replace(/\/+$/, ''), intervalMs };
 }
 
 function check(name: string, valid: boolean, value: unknown, expected: string): void {
-  if (!valid) throw new TypeError(`Telltale init: invalid option ${name} ${JSON.stringify(value)}; pass ${expected}.`);
+  if (!valid) throw new TypeError(`Telltale: invalid ${name} ${JSON.stringify(value)}; use ${expected}.`);
 }

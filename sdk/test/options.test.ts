@@ -19,23 +19,23 @@ describe('resolveOptions', () => {
   });
 
   it.each([
-    ['missing site', { endpoint: ENDPOINT }, /option site undefined; pass a site key/],
-    ['empty site', { site: '', endpoint: ENDPOINT }, /option site ""/],
-    ['site with spaces', { site: 'pk demo', endpoint: ENDPOINT }, /option site "pk demo"/],
-    ['numeric site', { site: 12345, endpoint: ENDPOINT }, /option site 12345/],
-    ['site over 64 characters', { site: 'x'.repeat(65), endpoint: ENDPOINT }, /option site/],
-    ['missing endpoint', { site: 'pk_demo' }, /option endpoint undefined; pass an http\(s\) URL/],
-    ['relative endpoint', { site: 'pk_demo', endpoint: '/ingest' }, /option endpoint "\/ingest"/],
-    ['ftp endpoint', { site: 'pk_demo', endpoint: 'ftp://ingest.example' }, /option endpoint/],
-    ['short interval', { site: 'pk_demo', endpoint: ENDPOINT, intervalMs: 999 }, /option intervalMs 999; pass ms from 1000 to 600000/],
-    ['interval as a string', { site: 'pk_demo', endpoint: ENDPOINT, intervalMs: '5000' }, /option intervalMs "5000"/],
-    ['NaN interval', { site: 'pk_demo', endpoint: ENDPOINT, intervalMs: NaN }, /option intervalMs/],
+    ['missing site', { endpoint: ENDPOINT }, /invalid site undefined; use a key like "pk_demo"/],
+    ['empty site', { site: '', endpoint: ENDPOINT }, /invalid site ""/],
+    ['site with spaces', { site: 'pk demo', endpoint: ENDPOINT }, /invalid site "pk demo"/],
+    ['numeric site', { site: 12345, endpoint: ENDPOINT }, /invalid site 12345/],
+    ['site over 64 characters', { site: 'x'.repeat(65), endpoint: ENDPOINT }, /invalid site/],
+    ['missing endpoint', { site: 'pk_demo' }, /invalid endpoint undefined; use an http\(s\) URL/],
+    ['relative endpoint', { site: 'pk_demo', endpoint: '/ingest' }, /invalid endpoint "\/ingest"/],
+    ['ftp endpoint', { site: 'pk_demo', endpoint: 'ftp://ingest.example' }, /invalid endpoint/],
+    ['short interval', { site: 'pk_demo', endpoint: ENDPOINT, intervalMs: 999 }, /invalid intervalMs 999; use 1000 to 600000 ms/],
+    ['interval as a string', { site: 'pk_demo', endpoint: ENDPOINT, intervalMs: '5000' }, /invalid intervalMs "5000"/],
+    ['NaN interval', { site: 'pk_demo', endpoint: ENDPOINT, intervalMs: NaN }, /invalid intervalMs/],
   ])('rejects %s', (_name, options, message) => {
     expect(() => resolveOptions(options as unknown as TelltaleOptions)).toThrow(TypeError);
     expect(() => resolveOptions(options as unknown as TelltaleOptions)).toThrow(message);
   });
 
   it('rejects a missing options object', () => {
-    expect(() => resolveOptions(undefined as unknown as TelltaleOptions)).toThrow(/option site/);
+    expect(() => resolveOptions(undefined as unknown as TelltaleOptions)).toThrow(/invalid site/);
   });
 });

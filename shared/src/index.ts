@@ -12,6 +12,7 @@ export type * from './claims';
 export type {
   Beacon,
   BeaconEvent,
+  RowBeacon,
   Environment,
   KeyEvent,
   PointerEvent,

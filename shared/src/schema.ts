@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 
+import { MAX_ROW_LENGTH } from './event_rows';
 import { FIELD_KINDS, KEY_CLASSES, NAV_KINDS, VITAL_NAMES } from './signals';
 import { BEACON_VERSION, MAX_EVENTS_PER_BEACON, MAX_IDENTITY_LENGTH, MAX_PATH_LENGTH, MAX_SESSION_ID_LENGTH } from './limits';
 
@@ -251,7 +252,20 @@ export const beaconSchema = z.object({
   identity: z.string().min(1).max(MAX_IDENTITY_LENGTH).optional(),
 });
 
+/**
+ * The row encoding of a beacon's events, which the SDK sends as `rows` and `strings` in place of
+ * `events` (see `expandEventRows`). The service expands the rows into `events` before it applies
+ * `beaconSchema`.
+ */
+export const eventRowsSchema = z.object({
+  rows: z.array(z.array(z.number().nullable()).min(3).max(MAX_ROW_LENGTH)).max(MAX_EVENTS_PER_BEACON),
+  /** Values of the rows' string slots, such as page paths and input types. */
+  strings: z.array(z.string().max(MAX_PATH_LENGTH)).max(MAX_EVENTS_PER_BEACON).optional(),
+});
+
 export type Beacon = z.infer<typeof beaconSchema>;
+/** A beacon whose events are row-encoded, as the SDK sends it. */
+export type RowBeacon = Omit<Beacon, 'events'> & z.infer<typeof eventRowsSchema>;
 export type BeaconEvent = z.infer<typeof beaconEventSchema>;
 export type Environment = z.infer<typeof environmentSchema>;
 export type KeyEvent = z.infer<typeof keyEvent>;

@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BEACON_BYTES } from '@telltale/shared';
+import { TYPE_KEY, TYPE_NAV, TYPE_POINTER, TYPE_SCROLL } from '@telltale/shared/event_rows';
 
 import { ADMIN_TOKEN, dumpDatabase, startService, type TestService } from '../support/start_service';
 import { DESKTOP_CHROME_HEADERS, emptyBeacon, postBeacon } from '../support/beacons';
@@ -47,6 +48,24 @@ describe('POST /v1/collect', () => {
       body: gzipSync(JSON.stringify(beacon)),
     });
     expect(response.status).toBe(200);
+  });
+
+  it('stores a row-encoded beacon as events', async () => {
+    const { events: _events, ...header } = emptyBeacon();
+    const rows = [
+      [12.54, null, TYPE_NAV, 0, 0],
+      [40, 1, TYPE_KEY, 0, 0, 2],
+      [41.2, 0, TYPE_POINTER, 0, 1e9, 20.5],
+    ];
+    const response = await postBeacon(service.url, { ...header, rows, strings: ['/demo/'] });
+    expect(response.status).toBe(200);
+
+    const row = service.db.$client.prepare('select events from beacons where session_id = ?').get(header.sid) as { events: string };
+    expect(JSON.parse(row.events)).toEqual([
+      { type: 'nav', t: 12.5, kind: 'load', path: '/demo/' },
+      { type: 'key', t: 40, phase: 'down', cls: 'letter', field: 2 },
+      { type: 'pointer', t: 41.2, kind: 'move', x: 1e6, y: 20.5, trusted: false },
+    ]);
   });
 
   it('returns the same tag while the class holds, and a new one when it changes', async () => {
@@ -99,6 +118,34 @@ describe('POST /v1/collect rejects bad input and stores nothing', () => {
       code: 'invalid_payload',
       messageIncludes: 'events[1].type',
       send: (url, sid) => postBeacon(url, { ...emptyBeacon({ sid, seq: 5 }), events: [{ type: 'nav', t: 1, kind: 'load', path: '/' }, { type: 'keystroke', t: 2 }] }),
+    },
+    {
+      name: 'malformed row',
+      status: 400,
+      code: 'invalid_payload',
+      messageIncludes: 'rows[1]',
+      send: (url, sid) => postBeacon(url, { ...emptyBeacon({ sid, seq: 5 }), events: undefined, rows: [[1, null, TYPE_SCROLL, 0], [2, null]] }),
+    },
+    {
+      name: 'row with an unknown type code',
+      status: 400,
+      code: 'invalid_payload',
+      messageIncludes: 'rows[3].type',
+      send: (url, sid) => postBeacon(url, { ...emptyBeacon({ sid, seq: 5 }), events: undefined, rows: [[1, null, TYPE_SCROLL, 0], [2, null, TYPE_SCROLL, 0], [3, null, TYPE_SCROLL, 0], [4, 1, 99, 0]] }),
+    },
+    {
+      name: 'string slot past the string table',
+      status: 400,
+      code: 'invalid_payload',
+      messageIncludes: 'rows[0].path',
+      send: (url, sid) => postBeacon(url, { ...emptyBeacon({ sid, seq: 5 }), events: undefined, rows: [[1, null, TYPE_NAV, 0, 1]], strings: ['/demo/'] }),
+    },
+    {
+      name: 'both events and rows',
+      status: 400,
+      code: 'invalid_payload',
+      messageIncludes: 'both events and rows',
+      send: (url, sid) => postBeacon(url, { ...emptyBeacon({ sid, seq: 5 }), rows: [[1, null, TYPE_SCROLL, 0]] }),
     },
     {
       name: 'path with a query string',

@@ -24,7 +24,7 @@ export function collectEnvironment(): Environment {
     ua: nav.userAgent.slice(0, 512),
     webdriver: typeof nav.webdriver === 'boolean' ? nav.webdriver : null,
     languages: nav.languages.slice(0, 20),
-    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone ?? '',
+    timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     timezoneOffsetMin: new Date().getTimezoneOffset(),
     screen: {
       w: screen.width,

@@ -1,8 +1,6 @@
-import type { FieldKind } from '@telltale/shared';
-import { FIELD_KINDS } from '@telltale/shared';
+import { TYPE_FOCUS, TYPE_INPUT, TYPE_PASTE, TYPE_SUBMIT } from '@telltale/shared/event_rows';
 
 import type { EventBuffer } from '../event_buffer';
-import { TYPE_FOCUS, TYPE_INPUT, TYPE_PASTE, TYPE_SUBMIT } from '../wire_layout';
 import { listen } from './listen';
 
 type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
@@ -18,7 +16,6 @@ export interface FocusedField {
 const FIELD = 'input,textarea,select';
 /** Index sent for a field that document order cannot place (detached), and the schema's maximum. */
 const UNPLACED_FIELD = 1023;
-const INPUT_TYPE = /^[A-Za-z]{0,48}$/;
 
 /**
  * Records focus and blur of form fields, `input` events as the input type plus the change in
@@ -49,9 +46,9 @@ export function collectFields(buffer: EventBuffer, focused: FocusedField): void 
     const length = field.value.length;
     // A field changed without focus first (by script) counts from empty.
     const delta = length - (lengths.get(field) ?? 0);
-    const inputType = event.inputType ?? '';
     lengths.set(field, length);
-    buffer._push(event, TYPE_INPUT, indexOf(field), buffer._string(INPUT_TYPE.test(inputType) ? inputType : ''), delta);
+    // The service replaces an input type that is not 0 to 48 letters by ''.
+    buffer._push(event, TYPE_INPUT, indexOf(field), buffer._string(event.inputType ?? ''), delta);
   });
 
   listen(document, 'paste', (event: ClipboardEvent) => {
@@ -65,11 +62,14 @@ export function collectFields(buffer: EventBuffer, focused: FocusedField): void 
 /** Returns the field's index among the document's input, textarea and select elements, in document order. */
 export function indexOfField(field: Field): number {
   const index = [...document.querySelectorAll(FIELD)].indexOf(field);
-  return index < 0 ? UNPLACED_FIELD : Math.min(index, UNPLACED_FIELD);
+  // `>>> 0` turns -1 (not found) into 2 ** 32 - 1, so a detached field also gets UNPLACED_FIELD.
+  return Math.min(index >>> 0, UNPLACED_FIELD);
 }
 
-/** Returns the kind of a field: its input type when FIELD_KINDS lists it, `textarea`, or `other`. */
-export function kindOfField(field: Field): FieldKind {
-  const kind = (field.localName === 'input' ? field.type : field.localName) as FieldKind;
-  return FIELD_KINDS.includes(kind) ? kind : 'other';
+/**
+ * Returns the kind of a field: the `type` of an input, else its element name. The service maps
+ * kinds that FIELD_KINDS lacks to `other` when it expands the rows.
+ */
+export function kindOfField(field: Field): string {
+  return field.localName === 'input' ? field.type : field.localName;
 }

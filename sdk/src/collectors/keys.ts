@@ -1,6 +1,7 @@
+import { TYPE_KEY } from '@telltale/shared/event_rows';
+
 import type { EventBuffer } from '../event_buffer';
 import { classifyKey } from '../key_class';
-import { TYPE_KEY } from '../wire_layout';
 import type { FocusedField } from './fields';
 import { listen } from './listen';
 

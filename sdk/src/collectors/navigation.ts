@@ -1,6 +1,7 @@
+import { TYPE_NAV, TYPE_VISIBILITY } from '@telltale/shared/event_rows';
+
 import type { EventBuffer } from '../event_buffer';
 import { sanitizePath } from '../page_path';
-import { TYPE_NAV, TYPE_VISIBILITY } from '../wire_layout';
 import { listen } from './listen';
 
 /**

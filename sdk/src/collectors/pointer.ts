@@ -1,5 +1,6 @@
+import { TYPE_CLICK, TYPE_POINTER } from '@telltale/shared/event_rows';
+
 import type { EventBuffer } from '../event_buffer';
-import { TYPE_CLICK, TYPE_POINTER } from '../wire_layout';
 import { listen } from './listen';
 
 /** Pointer types after `mouse` in the wire enum; hoisted so the move handler allocates no array. */

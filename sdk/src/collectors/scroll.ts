@@ -1,5 +1,6 @@
+import { TYPE_SCROLL, TYPE_WHEEL } from '@telltale/shared/event_rows';
+
 import type { EventBuffer } from '../event_buffer';
-import { TYPE_SCROLL, TYPE_WHEEL } from '../wire_layout';
 import { listen } from './listen';
 
 /** Records wheel events and the document's scroll position, sampled at most once per animation frame. */

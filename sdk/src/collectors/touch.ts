@@ -1,5 +1,6 @@
+import { TYPE_TOUCH } from '@telltale/shared/event_rows';
+
 import type { EventBuffer } from '../event_buffer';
-import { TYPE_TOUCH } from '../wire_layout';
 import { listen } from './listen';
 
 /** Records touch start, move, end and cancel with the first touch's position, radius and force. */

@@ -1,13 +1,9 @@
 import type { VitalName } from '@telltale/shared';
+import { TYPE_VITAL } from '@telltale/shared/event_rows';
 import type { Metric } from 'web-vitals';
-import { onCLS } from 'web-vitals/onCLS.js';
-import { onFCP } from 'web-vitals/onFCP.js';
-import { onINP } from 'web-vitals/onINP.js';
-import { onLCP } from 'web-vitals/onLCP.js';
-import { onTTFB } from 'web-vitals/onTTFB.js';
+import { onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals';
 
 import type { EventBuffer } from '../event_buffer';
-import { TYPE_VITAL } from '../wire_layout';
 
 /**
  * Records LCP, INP, CLS, FCP and TTFB as web-vitals reports them: FCP and TTFB early, the others

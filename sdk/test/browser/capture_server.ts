@@ -6,6 +6,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
+import { expandEventRows } from '@telltale/shared/event_rows';
+
 const DIST_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /** One request to /v1/collect as the server saw it. */
@@ -15,7 +17,10 @@ export interface CapturedBeacon {
   contentType: string;
   /** Raw request body. */
   body: string;
-  /** Parsed body, or undefined when it is not JSON. */
+  /**
+   * Parsed body with its `rows` and `strings` expanded into `events`, as the ingest service
+   * expands them before validation, or undefined when the body is not JSON.
+   */
   json: any;
   /** Tag returned in a 200 response. */
   tag?: string;
@@ -66,7 +71,7 @@ export async function startCaptureServer(): Promise<CaptureServer> {
         const body = Buffer.concat(chunks).toString('utf8');
         let json: unknown;
         try {
-          json = JSON.parse(body);
+          json = expandRows(JSON.parse(body));
         } catch {
           json = undefined;
         }
@@ -130,4 +135,11 @@ export async function startCaptureServer(): Promise<CaptureServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Replaces the `rows` and `strings` of a beacon by the `events` they encode. */
+function expandRows(beacon: any): any {
+  if (typeof beacon !== 'object' || beacon === null || !('rows' in beacon)) return beacon;
+  const { rows, strings, ...rest } = beacon;
+  return { ...rest, events: expandEventRows(rows, strings) };
 }

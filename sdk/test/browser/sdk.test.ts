@@ -63,6 +63,11 @@ describe('script-tag SDK', () => {
 
     const [first] = server.beacons;
     expect(first!.contentType).toBe('text/plain;charset=UTF-8');
+    // The SDK sends row-encoded events, which the capture server expands into `events`.
+    const raw = JSON.parse(first!.body);
+    expect(Array.isArray(raw.rows)).toBe(true);
+    expect(Array.isArray(raw.strings)).toBe(true);
+    expect(raw.events).toBeUndefined();
     const parsed = beaconSchema.safeParse(first!.json);
     expect(parsed.error?.issues ?? []).toEqual([]);
     expect(first!.json.seq).toBe(0);
@@ -353,7 +358,7 @@ describe('ESM build', () => {
 
     expect(result.messages).toHaveLength(3);
     expect(result.messages[0]).toMatch(/^TypeError: .*\bsite\b.*pk_demo/);
-    expect(result.messages[1]).toMatch(/\bendpoint\b.*https:\/\/ingest\.example/);
+    expect(result.messages[1]).toMatch(/\bendpoint\b.*http\(s\) URL/);
     expect(result.messages[2]).toMatch(/\bintervalMs\b.*1000/);
     expect(result.same).toBe(true);
     expect(result.tag).toBe('tag-1');

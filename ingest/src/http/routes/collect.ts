@@ -9,6 +9,7 @@ import { classifyBeaconSignature } from '../../pipeline/classify_beacon_signatur
 import { findSite } from '../../store/sites';
 import { ApiError } from '../api_error';
 import type { AppEnv, AppDependencies } from '../app_env';
+import { expandBeaconRows } from '../expand_beacon_rows';
 import { readJsonBody } from '../read_json_body';
 
 /** `POST /v1/collect`: validates a beacon, classifies the session and returns its tag. */
@@ -22,10 +23,13 @@ export function collectRoutes(deps: AppDependencies) {
   app.post('/v1/collect', async (c) => {
     const body = await readJsonBody(c.req.raw, MAX_BEACON_BYTES, 'Beacon');
 
+    const rowEncoded = expandBeaconRows(body);
     const parsed = beaconSchema.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ApiError('invalid_payload', `Beacon field ${formatIssuePath(issue.path)} is invalid: ${issue.message}.`);
+      // Event i of a row-encoded beacon came from rows[i], so the message names the row the client sent.
+      const path = rowEncoded && issue.path[0] === 'events' ? ['rows', ...issue.path.slice(1)] : issue.path;
+      throw new ApiError('invalid_payload', `Beacon field ${formatIssuePath(path)} is invalid: ${issue.message}.`);
     }
     const beacon = parsed.data;
 
