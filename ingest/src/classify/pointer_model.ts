@@ -29,6 +29,7 @@ export const POINTER_MODEL_FEATURES = [
   'slowIntervalShare',
   'fastReversalShare',
   'strokeBreakShare',
+  'chordSpeedChangeMedian',
 ] as const;
 export type PointerModelFeature = (typeof POINTER_MODEL_FEATURES)[number];
 

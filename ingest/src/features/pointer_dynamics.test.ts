@@ -50,6 +50,20 @@ describe('extractPointerDynamics', () => {
     expect(features.subMovementsPerStroke).toBe(0);
   });
 
+  it('measures chord speed change', () => {
+    const steady = moves(Array.from({ length: 40 }, (_, i) => [i * 16, Math.round(i * 2.5), 0] as [number, number, number]));
+    const accelerating = moves(Array.from({ length: 40 }, (_, i) => [i * 16, Math.round(0.2 * i * i), 0] as [number, number, number]));
+    const steadyChange = extractPointerDynamics(steady).chordSpeedChangeMedian as number;
+    const acceleratingChange = extractPointerDynamics(accelerating).chordSpeedChangeMedian as number;
+    expect(steadyChange).toBeLessThan(0.1);
+    expect(acceleratingChange).toBeGreaterThan(0.2);
+  });
+
+  it('leaves chord speed change unmeasured on short strokes', () => {
+    const short = moves(Array.from({ length: 9 }, (_, i) => [i * 16, i * 3, 0] as [number, number, number]));
+    expect(extractPointerDynamics(short).chordSpeedChangeMedian).toBeNull();
+  });
+
   it('splits strokes at pauses and ignores touch moves', () => {
     const first = moves(Array.from({ length: 12 }, (_, i) => [i * 8, i * 3, 0] as [number, number, number]));
     const second = moves(Array.from({ length: 12 }, (_, i) => [1000 + i * 8, 100 + i * 3, 50] as [number, number, number]));

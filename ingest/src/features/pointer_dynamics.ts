@@ -49,6 +49,12 @@ export interface PointerDynamicsFeatures {
   sparseIntervalCv: number | null;
   /** Share of gaps between consecutive moves that are longer than `STROKE_PAUSE_MS`. */
   strokeBreakShare: number | null;
+  /**
+   * Median of |ln(v2 / v1)| for the speeds of adjacent chords of `CHORD_STEPS` steps. Chords
+   * average out whole-pixel rounding, so a path computed at constant speed comes out near 0
+   * even when its single steps are a few pixels long and their length CV is high.
+   */
+  chordSpeedChangeMedian: number | null;
 }
 
 /** A gap longer than this ends a stroke, like `SEGMENT_PAUSE_MS` for the path features. */
@@ -62,6 +68,8 @@ const FAST_STEP_MS = 25;
  */
 const SPARSE_GAP_MIN_MS = 100;
 const SPARSE_GAP_MAX_MS = 400;
+/** Steps per chord for `chordSpeedChangeMedian`. */
+const CHORD_STEPS = 5;
 /** Strokes with fewer steps than this are too short for a speed profile. */
 const MIN_STROKE_STEPS = 5;
 /** Windows with fewer moving steps than this return null profiles. */
@@ -116,6 +124,7 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
     ...sparseFeatures,
     fastReversalShare: fastAngles.length >= MIN_DYNAMICS_STEPS ? shareOf(fastAngles, (angle) => angle > Math.PI / 2) : null,
     strokeBreakShare: gaps > 0 ? breaks / gaps : null,
+    chordSpeedChangeMedian: chordSpeedChangeMedian(strokes),
   };
 }
 
@@ -140,6 +149,7 @@ function nullFeatures(stepCount: number): PointerDynamicsFeatures {
     sparseIntervalCv: null,
     fastReversalShare: null,
     strokeBreakShare: null,
+    chordSpeedChangeMedian: null,
   };
 }
 
@@ -277,4 +287,30 @@ function jerkLogRatio(speeds: readonly number[], accelerations: readonly number[
   if (meanSpeed === null || meanAcceleration === null || meanJerk === null) return null;
   if (meanSpeed <= 0 || meanAcceleration <= 0 || meanJerk <= 0) return null;
   return Math.log((meanJerk * meanSpeed) / meanAcceleration ** 2);
+}
+
+/** Returns the median absolute log ratio of adjacent chord speeds within strokes, or null with too few chords. */
+function chordSpeedChangeMedian(strokes: readonly Step[][]): number | null {
+  const changes: number[] = [];
+  for (const stroke of strokes) {
+    for (let i = 0; i + 2 * CHORD_STEPS <= stroke.length; i += 1) {
+      const first = chordSpeed(stroke.slice(i, i + CHORD_STEPS));
+      const second = chordSpeed(stroke.slice(i + CHORD_STEPS, i + 2 * CHORD_STEPS));
+      if (first > 0 && second > 0) changes.push(Math.abs(Math.log(second / first)));
+    }
+  }
+  return changes.length >= MIN_DYNAMICS_STEPS ? median(changes) : null;
+}
+
+/** Returns the straight-line distance covered by consecutive steps over their duration (px/ms). */
+function chordSpeed(steps: readonly Step[]): number {
+  let dx = 0;
+  let dy = 0;
+  let dt = 0;
+  for (const step of steps) {
+    dx += step.dx;
+    dy += step.dy;
+    dt += step.dt;
+  }
+  return dt > 0 ? Math.hypot(dx, dy) / dt : 0;
 }
