@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../../test/recordings/desktop_chrome';
 import { HUMAN_FIXTURE_FAMILIES, loadDelbotFixtures } from '../../test/recordings/fixtures';
 import { replaySession } from '../../test/recordings/replay_session';
+import { ANDROID_CHROME_ENV, androidChromeRequest } from '../../test/unusual_humans/android_chrome';
 import { evaluateBeacon } from './evaluate_beacon';
 import type { BeaconInput, RequestFacts } from './types';
 
@@ -34,8 +35,8 @@ const WEBVIEW_UA =
 
 /** An app's Android WebView: mobile client hints, a window that fills the screen, no PDF viewer, a driver-named GPU. */
 const ANDROID_WEBVIEW_ENV: Environment = {
+  ...ANDROID_CHROME_ENV,
   ua: WEBVIEW_UA,
-  webdriver: false,
   uaData: {
     brands: [
       { brand: 'Android WebView', version: '131' },
@@ -48,31 +49,16 @@ const ANDROID_WEBVIEW_ENV: Environment = {
   languages: ['en-GB'],
   timezone: 'Europe/London',
   timezoneOffsetMin: 0,
-  screen: { w: 412, h: 915, availW: 412, availH: 915, dpr: 2.625, colorDepth: 24 },
   window: { innerW: 412, innerH: 915, outerW: 412, outerH: 915 },
-  timerResolutionMs: 0.1,
-  hardwareConcurrency: 8,
   deviceMemory: 8,
-  maxTouchPoints: 5,
-  pdfViewerEnabled: false,
-  pluginCount: 0,
-  hover: false,
-  finePointer: false,
-  traces: [],
-  webgl: 'native',
 };
 
 function webviewRequest(receivedAt: number): RequestFacts {
   return {
+    ...androidChromeRequest(receivedAt),
     userAgent: WEBVIEW_UA,
     secChUa: '"Android WebView";v="131", "Chromium";v="131", "Not_A Brand";v="24"',
-    secChUaMobile: '?1',
-    secChUaPlatform: '"Android"',
     acceptLanguage: 'en-GB,en;q=0.9',
-    secFetchSite: 'same-origin',
-    secFetchMode: 'cors',
-    secFetchDest: 'empty',
-    receivedAt,
   };
 }
 

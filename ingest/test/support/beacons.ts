@@ -1,24 +1,27 @@
 import type { Beacon } from '@telltale/shared';
 
-import type { BeaconInput } from '../../src/classify/types';
+import type { BeaconInput, RequestFacts } from '../../src/classify/types';
 import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../recordings/desktop_chrome';
 
 export { DESKTOP_CHROME_ENV };
 
-/** Request headers that desktop Chrome 131 sends with a same-origin `fetch`, matching `DESKTOP_CHROME_ENV`. */
-export const DESKTOP_CHROME_HEADERS: Record<string, string> = (() => {
-  const facts = desktopChromeRequest(0);
-  return {
-    'user-agent': facts.userAgent!,
-    'sec-ch-ua': facts.secChUa!,
-    'sec-ch-ua-mobile': facts.secChUaMobile!,
-    'sec-ch-ua-platform': facts.secChUaPlatform!,
-    'accept-language': facts.acceptLanguage!,
-    'sec-fetch-site': facts.secFetchSite!,
-    'sec-fetch-mode': facts.secFetchMode!,
-    'sec-fetch-dest': facts.secFetchDest!,
+/** Returns the HTTP request headers that carry the given request facts. */
+export function requestHeaders(facts: RequestFacts): Record<string, string> {
+  const headers: Record<string, string | null> = {
+    'user-agent': facts.userAgent,
+    'sec-ch-ua': facts.secChUa,
+    'sec-ch-ua-mobile': facts.secChUaMobile,
+    'sec-ch-ua-platform': facts.secChUaPlatform,
+    'accept-language': facts.acceptLanguage,
+    'sec-fetch-site': facts.secFetchSite,
+    'sec-fetch-mode': facts.secFetchMode,
+    'sec-fetch-dest': facts.secFetchDest,
   };
-})();
+  return Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== null));
+}
+
+/** Request headers that desktop Chrome 131 sends with a same-origin `fetch`, matching `DESKTOP_CHROME_ENV`. */
+export const DESKTOP_CHROME_HEADERS: Record<string, string> = requestHeaders(desktopChromeRequest(0));
 
 let counter = 0;
 

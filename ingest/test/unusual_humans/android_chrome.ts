@@ -1,6 +1,7 @@
 import type { Environment } from '@telltale/shared';
 
 import type { RequestFacts } from '../../src/classify/types';
+import { requestHeaders } from '../support/beacons';
 
 /** User agent of Chrome 131 on an Android phone, as the browser sends it after user-agent reduction. */
 export const ANDROID_CHROME_UA =
@@ -55,13 +56,4 @@ export function androidChromeRequest(receivedAt: number): RequestFacts {
 }
 
 /** Request headers matching `androidChromeRequest`, for posting beacons over HTTP. */
-export const ANDROID_CHROME_HEADERS: Record<string, string> = {
-  'user-agent': ANDROID_CHROME_UA,
-  'sec-ch-ua': '"Google Chrome";v="131", "Chromium";v="131", "Not_A Brand";v="24"',
-  'sec-ch-ua-mobile': '?1',
-  'sec-ch-ua-platform': '"Android"',
-  'accept-language': 'en-US,en;q=0.9',
-  'sec-fetch-site': 'same-origin',
-  'sec-fetch-mode': 'cors',
-  'sec-fetch-dest': 'empty',
-};
+export const ANDROID_CHROME_HEADERS: Record<string, string> = requestHeaders(androidChromeRequest(0));
