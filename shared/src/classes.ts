@@ -21,7 +21,7 @@ export type SessionClass = (typeof SessionClass)[keyof typeof SessionClass];
 
 export const SESSION_CLASSES: readonly SessionClass[] = Object.values(SessionClass);
 
-/** Whether a class means that a program, not a person, drives the session. */
+/** Returns whether a class means that a program, not a person, drives the session. */
 export function isAgentDriven(cls: SessionClass): boolean {
   return cls === 'authorized_agent' || cls === 'unverified_agent' || cls === 'rogue_bot';
 }

@@ -282,12 +282,15 @@ export type VisibilityEvent = z.infer<typeof visibilityEvent>;
 export type NavEvent = z.infer<typeof navEvent>;
 export type VitalEvent = z.infer<typeof vitalEvent>;
 
-/** Returns the first validation issue as a JSON-path-like string, such as `events[3].type`. */
-export function formatIssuePath(path: readonly PropertyKey[]): string {
+/**
+ * Returns a validation issue's path as a JSON-path-like string, such as `events[3].type`;
+ * an empty path is returned as `root`.
+ */
+export function formatIssuePath(path: readonly PropertyKey[], root = '(body)'): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
     else out += out === '' ? String(part) : `.${String(part)}`;
   }
-  return out === '' ? '(body)' : out;
+  return out === '' ? root : out;
 }

@@ -43,7 +43,7 @@ export const KEY_CLASSES: readonly KeyClass[] = Object.values(KeyClass);
 export const VITAL_NAMES = ['LCP', 'INP', 'CLS', 'FCP', 'TTFB'] as const;
 export type VitalName = (typeof VITAL_NAMES)[number];
 
-/** How a page path was reached: a full load, History API calls, or back/forward. */
+/** Ways a page path is reached: a full load, History API calls, or back/forward navigation. */
 export const NAV_KINDS = ['load', 'push', 'replace', 'pop'] as const;
 export type NavKind = (typeof NAV_KINDS)[number];
 

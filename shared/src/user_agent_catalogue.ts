@@ -10,7 +10,7 @@
  * from live traffic; a vendor that changes its format needs its pattern updated here.
  */
 
-/** What kind of client a catalogue entry describes. */
+/** Kind of client that a catalogue entry describes. */
 export type UserAgentKind =
   /** An AI assistant fetching a page because a person asked it to. */
   | 'ai_assistant'
@@ -32,7 +32,7 @@ export interface UserAgentEntry {
   pattern: RegExp;
   /** Company or project that runs or publishes the client. */
   operator: string;
-  /** What the client fetches pages for. */
+  /** Purpose for which the client fetches pages. */
   purpose: string;
   /** A representative `User-Agent` value, which the catalogue's tests match against `pattern`. */
   example: string;

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { SESSION_CLASSES, type SessionClass } from '@telltale/shared';
+import { formatIssuePath } from '@telltale/shared/schema';
 
 const POSITIVE_INTEGER = 'must be a positive integer';
 const classEnum = z.enum(SESSION_CLASSES as [SessionClass, ...SessionClass[]], { error: `must be one of ${SESSION_CLASSES.join(', ')}` });
@@ -33,7 +34,7 @@ export const policySchema = z.strictObject({
         classes: z.array(classEnum),
         /** Scopes an authorized agent needs, all of them, on top of its class being listed. */
         agentScopes: z.array(scope).default([]),
-        /** What to do when the tag or the rate limit cannot be checked: `closed` answers 503, `open` lets the request through as `unknown`. */
+        /** Behaviour when the tag or the rate limit cannot be checked: `closed` responds with 503, `open` lets the request through as `unknown`. */
         failMode: failMode.default('closed'),
       }),
     )
@@ -63,9 +64,7 @@ export class PolicyError extends Error {
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const part of path) out += typeof part === 'number' ? `[${part}]` : out === '' ? String(part) : `.${String(part)}`;
-  return out === '' ? '(policy)' : out;
+  return formatIssuePath(path, '(policy)');
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string[] {

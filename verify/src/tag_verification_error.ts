@@ -20,7 +20,7 @@ export type TagErrorCode = Extract<
  *
  * `code` is one of the shared error codes and `status` the HTTP status that goes with it
  * (401 for the `tag_*` codes, 503 for `unavailable`). The message names what failed and the
- * next step, and never contains the tag. `cause` holds the underlying jose or fetch error,
+ * next step, and never contains the tag. `cause` contains the underlying jose or fetch error,
  * for server logs.
  */
 export class TagVerificationError extends Error {

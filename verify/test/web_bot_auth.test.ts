@@ -91,8 +91,8 @@ describe('createWebBotAuthVerifier', () => {
     const verifier = createWebBotAuthVerifier();
     const result = await verifier.verify(await signedRequest(TARGET, origin));
     expect(result.status).toBe('failed');
-    expect(result.status === 'failed' && result.reason).toBe('signature_invalid');
-    expect(result.status === 'failed' && result.message).toContain('must use https');
+    expect(result).toMatchObject({ status: 'failed', reason: 'signature_invalid' });
+    expect(result.status === 'failed' ? result.message : '').toContain('must use https');
   });
 
   it('rejects directories on internal addresses', async () => {
@@ -114,8 +114,8 @@ describe('createWebBotAuthVerifier', () => {
     try {
       const verifier = createWebBotAuthVerifier({ allowHttp: 'loopback' });
       const result = await verifier.verify(await signedRequest(TARGET, redirectOrigin));
-      expect(result.status === 'failed' && result.reason).toBe('key_directory_unavailable');
-      expect(result.status === 'failed' && result.message).toContain('HTTP 302');
+      expect(result).toMatchObject({ status: 'failed', reason: 'key_directory_unavailable' });
+      expect(result.status === 'failed' ? result.message : '').toContain('HTTP 302');
     } finally {
       await new Promise<void>((resolve) => redirecting.close(() => resolve()));
     }
@@ -146,7 +146,7 @@ describe('createWebBotAuthVerifier', () => {
   it('rejects a created time beyond the clock skew', async () => {
     const verifier = createWebBotAuthVerifier({ allowHttp: 'loopback', now: () => Date.now() - 120_000 });
     const result = await verifier.verify(await signedRequest(TARGET, origin));
-    expect(result.status === 'failed' && result.reason).toBe('signature_expired');
+    expect(result).toMatchObject({ status: 'failed', reason: 'signature_expired' });
   });
 
   it('rejects a changed signature agent', async () => {
@@ -155,7 +155,7 @@ describe('createWebBotAuthVerifier', () => {
     const headers = new Headers(signed.headers);
     headers.set('Signature-Agent', `"${origin}/"`);
     const result = await verifier.verify(new Request(TARGET, { headers }));
-    expect(result.status === 'failed' && result.reason).toBe('signature_invalid');
+    expect(result).toMatchObject({ status: 'failed', reason: 'signature_invalid' });
   });
 
   it('rejects a signature without the authority', async () => {
@@ -165,6 +165,6 @@ describe('createWebBotAuthVerifier', () => {
     const headers = new Headers(signed.headers);
     headers.set('Signature-Input', input);
     const result = await verifier.verify(new Request(TARGET, { headers }));
-    expect(result.status === 'failed' && result.message).toContain('@authority');
+    expect(result.status === 'failed' ? result.message : '').toContain('@authority');
   });
 });

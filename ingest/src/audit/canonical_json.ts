@@ -9,6 +9,13 @@ export function canonicalJson(value: unknown): string {
 
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, member]) => member !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => compareCodeUnits(a, b));
   return `{${entries.map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`).join(',')}}`;
+}
+
+/** Orders strings by UTF-16 code units, as `Array.prototype.sort` does by default, independent of locale. */
+function compareCodeUnits(a: string, b: string): number {
+  if (a < b) return -1;
+  if (a > b) return 1;
+  return 0;
 }

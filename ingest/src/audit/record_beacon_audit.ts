@@ -4,7 +4,7 @@ import type { Decision } from '../classify/types';
 import { appendAuditRecords } from '../store/audit_records';
 import type { Db } from '../store/open_database';
 
-/** What `recordBeaconAudit` needs to know about one accepted beacon. */
+/** Facts about one accepted beacon that `recordBeaconAudit` records. */
 export interface BeaconAuditFacts {
   at: number;
   siteId: string;

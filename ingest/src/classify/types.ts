@@ -1,8 +1,8 @@
 import type { BeaconEvent, Environment, Evidence, Reason, SessionClass } from '@telltale/shared';
 
 /**
- * What the server saw of the HTTP request that carried a beacon. Header values are
- * as received (null when absent); the client address is already truncated.
+ * Facts the server observed about the HTTP request that carried a beacon. Header values
+ * are as received, or null when absent.
  */
 export interface RequestFacts {
   userAgent: string | null;

@@ -74,9 +74,9 @@ const INPUT_TYPES_WITHOUT_KEYS = new Set([
  * Input into a field other than the focused one is not counted either (see
  * `fillsUnfocusedField`), but only when the window contains the focus event.
  *
- * Known blind spots: on-screen keyboards and dictation insert text with no key events
- * and use `insertText`; a password manager that writes the focused field with `insertText`
- * looks like a scripted fill; key-ups that fall into the next window are not paired.
+ * Known blind spots: on-screen keyboards and dictation insert text with `insertText` and no
+ * key events. A password manager that writes the focused field with `insertText` looks like
+ * a scripted fill. Key-ups that fall into the next window are not paired.
  */
 export function extractKeystrokeFeatures(
   events: readonly BeaconEvent[],

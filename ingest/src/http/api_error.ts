@@ -2,7 +2,7 @@ import { ERROR_STATUS, type ErrorCode } from '@telltale/shared';
 
 /**
  * An error with a stable code that the app turns into `{ "error": { code, message, requestId } }`
- * with the status that belongs to the code. The message says what to change and never
+ * with the status that belongs to the code. The message states what to change and never
  * echoes payload values.
  */
 export class ApiError extends Error {

@@ -9,7 +9,7 @@ import { auditAnchors, auditRecords } from './schema_audit';
 export type AuditRecordRow = typeof auditRecords.$inferSelect;
 export type AuditAnchorRow = typeof auditAnchors.$inferSelect;
 
-/** What a caller supplies for one audit record; `agentDriven`, `label`, the id and the hashes are derived. */
+/** Fields a caller supplies for one audit record. `agentDriven`, `label`, the id and the hashes are derived. */
 export interface AuditEntry {
   at: number;
   kind: 'class_changed' | 'tag_issued' | 'enforcement';

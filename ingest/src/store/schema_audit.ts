@@ -39,7 +39,7 @@ export const auditRecords = sqliteTable(
     outcome: text('outcome'),
     /** Name of the policy rule behind the outcome, such as `labels.account`. */
     rule: text('rule'),
-    /** Who wrote the record: `ingest`, or the reporting backend's name. */
+    /** Writer of the record: `ingest`, or the reporting backend's name. */
     source: text('source').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),

@@ -18,7 +18,7 @@ export interface AuditChainReport {
  * and checks that ids follow one another, that each `prev_hash` is the previous record's
  * hash, and that each hash matches the record's content.
  *
- * NOTE: removing records from the end of the log leaves a valid shorter chain; only an
+ * NOTE: removing records from the end of the log leaves a valid shorter chain. Only an
  * external copy of the latest hash (an export, a SIEM) detects that.
  */
 export function verifyAuditChain(db: Db): AuditChainReport {
