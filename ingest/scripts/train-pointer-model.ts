@@ -12,6 +12,8 @@ import { parseArgs } from 'node:util';
 
 import {
   applyPointerModel,
+  evidenceOffsetFor,
+  isFrameRateSampled,
   POINTER_MODEL_FEATURES,
   POINTER_MODEL_MIN_STEPS,
   pointerModelInputs,
@@ -19,6 +21,7 @@ import {
   type PointerModelWeights,
 } from '../src/classify/pointer_model';
 import { generateAdversaries } from '../src/eval/generate_adversaries';
+import { MIN_DETECTION_RATE } from '../src/eval/quality_targets';
 import { extractPointerDynamics } from '../src/features/pointer_dynamics';
 import { quantile } from '../src/features/stats';
 import { loadRecordings, type Recording } from '../test/recordings/load_recordings';
@@ -26,15 +29,19 @@ import { replaySession } from '../test/recordings/replay_session';
 
 const WEIGHTS_FILE = join(import.meta.dirname, '..', 'src', 'classify', 'pointer_model_weights.json');
 /** Boosting schedule; fixed, so training is deterministic. */
-const ROUNDS = 300;
+const ROUNDS = 600;
 const SHRINKAGE = 0.1;
 /** Candidate thresholds per feature: the training values' quantiles. */
-const BINS = 24;
+const BINS = 64;
 /** Smallest hessian mass on each side of a split, against splits on a handful of windows. */
 const MIN_SIDE_HESSIAN = 0.002;
-/** The evidence offset sits this far (log-odds) above the highest human training window. */
+/** Each evidence offset sits this far (log-odds) above the highest human training window of its sampling. */
 const OFFSET_MARGIN = 2;
+/** Gap (log-odds) the training loss asks for on each side of 0 (see `train`). */
+const LOSS_MARGIN = 2;
 const EVIDENCE_CAP = 6;
+/** Detection target of a family weighed 1 in training (see `familyWeight`). */
+const BASE_DETECTION_TARGET = 0.95;
 
 interface Example {
   family: string;
@@ -63,16 +70,28 @@ function collectExamples(recordings: readonly Recording[]): Example[] {
 }
 
 /**
- * Fits boosted stumps by Newton steps on the logistic loss. Every family gets the same total
- * weight within its class, so long sessions and large folders do not dominate.
+ * Weight of a family within its class. Humans weigh alike. A bot family weighs in proportion
+ * to the misses its detection target tolerates: one that must reach 99 % weighs five times
+ * one that must reach 95 %, and a family with no target weighs like a 95 % one.
+ */
+function familyWeight(label: 0 | 1, family: string): number {
+  if (label === 0) return 1;
+  const required = MIN_DETECTION_RATE[family.slice(family.indexOf('/') + 1)] ?? BASE_DETECTION_TARGET;
+  return (1 - BASE_DETECTION_TARGET) / (1 - Math.max(required, BASE_DETECTION_TARGET));
+}
+
+/**
+ * Fits boosted stumps by Newton steps on the logistic loss. Within a family every window
+ * weighs the same, and the family's total follows `familyWeight`, so long sessions and large
+ * folders do not dominate. Humans and bots each hold half of the total weight.
  */
 function train(examples: readonly Example[]): PointerModelWeights {
   const familyCounts = new Map<string, number>();
   for (const example of examples) familyCounts.set(example.family, (familyCounts.get(example.family) ?? 0) + 1);
-  const familiesPerLabel = [0, 1].map((label) => new Set(examples.filter((e) => e.label === label).map((e) => e.family)).size);
-  const raw = examples.map((example) => 1 / ((familyCounts.get(example.family) as number) * (familiesPerLabel[example.label] as number)));
-  const total = raw.reduce((sum, value) => sum + value, 0);
-  const sampleWeight = raw.map((value) => value / total);
+  const raw = examples.map((example) => familyWeight(example.label, example.family) / (familyCounts.get(example.family) as number));
+  const classTotals = [0, 0];
+  examples.forEach((example, i) => (classTotals[example.label] = (classTotals[example.label] as number) + (raw[i] as number)));
+  const sampleWeight = raw.map((value, i) => value / (2 * (classTotals[(examples[i] as Example).label] as number)));
 
   const thresholds = POINTER_MODEL_FEATURES.map((name) => {
     const values = examples.map((example) => example.inputs[name]).filter((value): value is number => value !== null);
@@ -84,9 +103,12 @@ function train(examples: readonly Example[]): PointerModelWeights {
   const stumps: PointerModelWeights['stumps'] = [];
   const margin = new Array<number>(examples.length).fill(0);
   for (let round = 0; round < ROUNDS; round += 1) {
-    const gradient = examples.map((example, i) => ((1 / (1 + Math.exp(-(margin[i] as number)))) - example.label) * (sampleWeight[i] as number));
+    // The loss sees each window's log-odds moved towards the other class by LOSS_MARGIN, so
+    // training keeps pushing bots until they clear +LOSS_MARGIN and humans until -LOSS_MARGIN.
+    const shifted = examples.map((example, i) => (margin[i] as number) + (example.label === 1 ? -LOSS_MARGIN : LOSS_MARGIN));
+    const gradient = examples.map((example, i) => ((1 / (1 + Math.exp(-(shifted[i] as number)))) - example.label) * (sampleWeight[i] as number));
     const hessian = examples.map((_, i) => {
-      const p = 1 / (1 + Math.exp(-(margin[i] as number)));
+      const p = 1 / (1 + Math.exp(-(shifted[i] as number)));
       return Math.max(p * (1 - p), 1e-6) * (sampleWeight[i] as number);
     });
     let best: { gain: number; stump: PointerModelWeights['stumps'][number] } | null = null;
@@ -102,7 +124,7 @@ function train(examples: readonly Example[]): PointerModelWeights {
         });
         if ((sums.below[1] as number) < MIN_SIDE_HESSIAN || (sums.above[1] as number) < MIN_SIDE_HESSIAN) continue;
         const leaf = (side: number[]): number => ((side[1] as number) > 0 ? -(side[0] as number) / ((side[1] as number) + 1e-4) : 0);
-        const gain = [sums.below, sums.above, sums.missing].reduce((sum, side) => sum + (side[0] as number) ** 2 / ((side[1] as number) + 1e-4), 0);
+        const gain = [sums.below, sums.above].reduce((sum, side) => sum + (side[0] as number) ** 2 / ((side[1] as number) + 1e-4), 0);
         if (best === null || gain > best.gain) {
           best = {
             gain,
@@ -111,7 +133,9 @@ function train(examples: readonly Example[]): PointerModelWeights {
               threshold,
               below: SHRINKAGE * leaf(sums.below),
               above: SHRINKAGE * leaf(sums.above),
-              missing: SHRINKAGE * leaf(sums.missing),
+              // A feature that cannot be measured adds nothing: whether a window has a drag or
+              // fast steps says more about the page than about who moves the pointer.
+              missing: 0,
             },
           };
         }
@@ -125,14 +149,24 @@ function train(examples: readonly Example[]): PointerModelWeights {
     });
   }
 
-  const model: PointerModelWeights = { base: 0, stumps, evidenceOffset: 0, evidenceCap: EVIDENCE_CAP };
-  const humanLogOdds = examples.filter((example) => example.label === 0).map((example) => score(model, example));
-  model.evidenceOffset = Math.max(...humanLogOdds) + OFFSET_MARGIN;
+  const model: PointerModelWeights = { base: 0, stumps, evidenceOffset: 0, frameRateEvidenceOffset: 0, evidenceCap: EVIDENCE_CAP };
+  const humans = examples.filter((example) => example.label === 0);
+  const isFrameRate = (example: Example): boolean => isFrameRateSampled(example.inputs as ModelInputs);
+  const highest = (list: readonly Example[]): number => Math.max(...list.map((example) => score(model, example)));
+  model.evidenceOffset = highest(humans.filter((example) => !isFrameRate(example))) + OFFSET_MARGIN;
+  model.frameRateEvidenceOffset = highest(humans.filter(isFrameRate)) + OFFSET_MARGIN;
   return model;
 }
 
+type ModelInputs = Record<(typeof POINTER_MODEL_FEATURES)[number], number | null>;
+
 function score(model: PointerModelWeights, example: Example): number {
-  return applyPointerModel(example.inputs as Record<(typeof POINTER_MODEL_FEATURES)[number], number | null>, model).logOdds;
+  return applyPointerModel(example.inputs as ModelInputs, model).logOdds;
+}
+
+/** Whether the model flags a window: its log-odds exceed the offset for its sampling. */
+function flags(model: PointerModelWeights, example: Example): boolean {
+  return score(model, example) > evidenceOffsetFor(example.inputs as ModelInputs, model);
 }
 
 /** Prints, per family, the share of held-out recordings with a window over the evidence offset. */
@@ -141,7 +175,7 @@ function report(title: string, model: PointerModelWeights, examples: readonly Ex
   const byFamily = new Map<string, Map<string, boolean>>();
   for (const example of examples) {
     const sessions = byFamily.get(example.family) ?? new Map<string, boolean>();
-    sessions.set(example.recording, (sessions.get(example.recording) ?? false) || score(model, example) > model.evidenceOffset);
+    sessions.set(example.recording, (sessions.get(example.recording) ?? false) || flags(model, example));
     byFamily.set(example.family, sessions);
   }
   for (const [family, sessions] of [...byFamily].sort()) {
@@ -190,7 +224,7 @@ function main(): void {
     const model = train(examples.filter((example) => example.family !== family && !isOdd(example)));
     const left = examples.filter((example) => example.family === family);
     const sessions = new Map<string, boolean>();
-    for (const example of left) sessions.set(example.recording, (sessions.get(example.recording) ?? false) || score(model, example) > model.evidenceOffset);
+    for (const example of left) sessions.set(example.recording, (sessions.get(example.recording) ?? false) || flags(model, example));
     const flagged = [...sessions.values()].filter(Boolean).length;
     console.log(`  ${family.padEnd(48)} ${String(sessions.size).padStart(5)} sessions  flagged ${((100 * flagged) / sessions.size).toFixed(1)}%`);
   }
@@ -210,7 +244,13 @@ function roundModel(model: PointerModelWeights): PointerModelWeights {
     above: r(stump.above),
     missing: r(stump.missing),
   }));
-  return { base: r(model.base), stumps, evidenceOffset: r(model.evidenceOffset), evidenceCap: model.evidenceCap };
+  return {
+    base: r(model.base),
+    stumps,
+    evidenceOffset: r(model.evidenceOffset),
+    frameRateEvidenceOffset: r(model.frameRateEvidenceOffset),
+    evidenceCap: model.evidenceCap,
+  };
 }
 
 main();

@@ -5,6 +5,8 @@ import { extractPointerDynamics } from '../features/pointer_dynamics';
 import { loadDelbotFixtures } from '../../test/recordings/fixtures';
 import {
   applyPointerModel,
+  evidenceOffsetFor,
+  isFrameRateSampled,
   POINTER_MODEL_FEATURES,
   pointerModelInputs,
   scorePointerModel,
@@ -21,6 +23,7 @@ const TOY_MODEL: PointerModelWeights = {
     { feature: 'speedCv', threshold: 0.3, below: 0.7, above: -0.2, missing: 0.1 },
   ],
   evidenceOffset: 0,
+  frameRateEvidenceOffset: 0,
   evidenceCap: 6,
 };
 
@@ -44,12 +47,28 @@ describe('applyPointerModel', () => {
   });
 });
 
+describe('evidenceOffsetFor', () => {
+  const model = { ...TOY_MODEL, evidenceOffset: 4, frameRateEvidenceOffset: 2 };
+
+  it('uses the frame-rate offset up to a 40 ms median interval', () => {
+    expect(isFrameRateSampled(inputs({ intervalLogMedian: Math.log(16.7) }))).toBe(true);
+    expect(evidenceOffsetFor(inputs({ intervalLogMedian: Math.log(16.7) }), model)).toBe(2);
+    expect(evidenceOffsetFor(inputs({ intervalLogMedian: Math.log(40) }), model)).toBe(2);
+  });
+
+  it('uses the sparse offset for slower sampling and unknown intervals', () => {
+    expect(evidenceOffsetFor(inputs({ intervalLogMedian: Math.log(109) }), model)).toBe(4);
+    expect(evidenceOffsetFor(inputs({}), model)).toBe(4);
+  });
+});
+
 describe('committed pointer model', () => {
   it('uses only known features', () => {
     const model = weights as PointerModelWeights;
     expect(model.stumps.length).toBeGreaterThan(0);
     for (const stump of model.stumps) expect(POINTER_MODEL_FEATURES).toContain(stump.feature);
     expect(Number.isFinite(model.evidenceOffset)).toBe(true);
+    expect(Number.isFinite(model.frameRateEvidenceOffset)).toBe(true);
   });
 
   it('adds no evidence for DELBOT human fixtures', () => {

@@ -30,6 +30,8 @@ export const POINTER_MODEL_FEATURES = [
   'fastReversalShare',
   'strokeBreakShare',
   'chordSpeedChangeMedian',
+  'pressJumpLogRatio',
+  'pathJitterIndex',
 ] as const;
 export type PointerModelFeature = (typeof POINTER_MODEL_FEATURES)[number];
 
@@ -42,8 +44,15 @@ export interface PointerModelWeights {
   /** Log-odds before any stump. */
   base: number;
   stumps: { feature: PointerModelFeature; threshold: number; below: number; above: number; missing: number }[];
-  /** Model log-odds a window must exceed before the model adds evidence. */
+  /** Model log-odds a window with sparse sampling must exceed before the model adds evidence. */
   evidenceOffset: number;
+  /**
+   * The same for windows sampled at display rate (median interval at most
+   * `FRAME_RATE_SAMPLING_MAX_MS`). Each offset sits above the human training windows of its
+   * own sampling, so the remote-desktop captures, whose sparse windows score higher, do not
+   * set the bar for ordinary mice.
+   */
+  frameRateEvidenceOffset: number;
   /** Largest evidence weight the model adds for one window. */
   evidenceCap: number;
 }
@@ -60,6 +69,24 @@ export interface PointerModelContribution {
  * on its own, because the offset already sits above every human training window.
  */
 export const WEIGHT_POINTER_PROFILE = 2.5;
+
+/**
+ * Median sampling interval (ms) up to which a window counts as sampled at display rate: a
+ * browser reports a moving mouse at most once per frame (4–17 ms at 60–240 Hz), and 40 ms
+ * leaves room for dropped frames. Remote-desktop captures report every 100 ms or so.
+ */
+export const FRAME_RATE_SAMPLING_MAX_MS = 40;
+
+/** Whether a window's median sampling interval is at most `FRAME_RATE_SAMPLING_MAX_MS`. */
+export function isFrameRateSampled(inputs: Readonly<Record<PointerModelFeature, number | null>>): boolean {
+  const logMedian = inputs.intervalLogMedian;
+  return logMedian !== null && Math.exp(logMedian) <= FRAME_RATE_SAMPLING_MAX_MS;
+}
+
+/** Returns the offset that applies to a window, by its sampling. */
+export function evidenceOffsetFor(inputs: Readonly<Record<PointerModelFeature, number | null>>, model: PointerModelWeights = MODEL): number {
+  return isFrameRateSampled(inputs) ? model.frameRateEvidenceOffset : model.evidenceOffset;
+}
 
 /** Moving steps a window needs before the model judges it. */
 export const POINTER_MODEL_MIN_STEPS = 10;
@@ -106,13 +133,15 @@ export function stumpOutput(stump: PointerModelWeights['stumps'][number], value:
 /**
  * Returns the pointer model's evidence for one window: none when the window has fewer than
  * `POINTER_MODEL_MIN_STEPS` moving steps or the model's log-odds stay at or under the
- * offset. Otherwise one `pointer_profile_scripted` entry that names the feature contributing
+ * offset for its sampling (`evidenceOffsetFor`). Otherwise one `pointer_profile_scripted` entry that names the feature contributing
  * most towards automation, weighted `WEIGHT_POINTER_PROFILE` plus the log-odds over the offset (capped).
  */
 export function scorePointerModel(pointer: PointerFeatures, dynamics: PointerDynamicsFeatures): Evidence[] {
   if (dynamics.dynamicsStepCount < POINTER_MODEL_MIN_STEPS) return [];
-  const { logOdds, contributions } = applyPointerModel(pointerModelInputs(pointer, dynamics));
-  if (logOdds <= MODEL.evidenceOffset) return [];
+  const inputs = pointerModelInputs(pointer, dynamics);
+  const { logOdds, contributions } = applyPointerModel(inputs);
+  const offset = evidenceOffsetFor(inputs);
+  if (logOdds <= offset) return [];
   const top = contributions.find((item) => item.contribution > 0 && item.value !== null);
   if (top === undefined) return [];
   return [
@@ -120,8 +149,8 @@ export function scorePointerModel(pointer: PointerFeatures, dynamics: PointerDyn
       code: 'pointer_profile_scripted',
       feature: top.feature,
       value: round(top.value as number),
-      threshold: round(MODEL.evidenceOffset),
-      weight: round(Math.min(MODEL.evidenceCap, WEIGHT_POINTER_PROFILE + logOdds - MODEL.evidenceOffset)),
+      threshold: round(offset),
+      weight: round(Math.min(MODEL.evidenceCap, WEIGHT_POINTER_PROFILE + logOdds - offset)),
     },
   ];
 }

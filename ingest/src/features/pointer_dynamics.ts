@@ -1,5 +1,7 @@
 import type { BeaconEvent } from '@telltale/shared';
 
+import { pathJitterIndex } from './path_jitter';
+import { pressJumpLogRatio } from './press_jump';
 import { coefficientOfVariation, mean, median, quantile, shareOf } from './stats';
 
 /**
@@ -37,8 +39,9 @@ export interface PointerDynamicsFeatures {
   /** Share of sampling intervals over 50 ms (pauses and sparse sampling) within movements. */
   slowIntervalShare: number | null;
   /**
-   * Share of direction reversals among steps of at most `FAST_STEP_MS`: noise added to a
-   * smooth path reverses direction often, while a hand sampled that fast rarely does.
+   * Share of direction reversals beyond the first among steps of at most `FAST_STEP_MS`:
+   * noise added to a smooth path reverses direction often, while a hand sampled that fast
+   * rarely does.
    */
   fastReversalShare: number | null;
   /** Moving steps that follow a gap of `SPARSE_GAP_MIN_MS` to `SPARSE_GAP_MAX_MS`. */
@@ -55,6 +58,10 @@ export interface PointerDynamicsFeatures {
    * even when its single steps are a few pixels long and their length CV is high.
    */
   chordSpeedChangeMedian: number | null;
+  /** How far the first move after a button press jumps, against the next steps (`pressJumpLogRatio`). */
+  pressJumpLogRatio: number | null;
+  /** Noise laid over the path (`pathJitterIndex`). */
+  pathJitterIndex: number | null;
 }
 
 /** A gap longer than this ends a stroke, like `SEGMENT_PAUSE_MS` for the path features. */
@@ -122,9 +129,11 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
     tinyStepShare: shareOf(moving, (step) => step.length < 1.5),
     slowIntervalShare: shareOf(intervals, (interval) => interval > 50),
     ...sparseFeatures,
-    fastReversalShare: fastAngles.length >= MIN_DYNAMICS_STEPS ? shareOf(fastAngles, (angle) => angle > Math.PI / 2) : null,
+    fastReversalShare: fastAngles.length >= MIN_DYNAMICS_STEPS ? excessReversalShare(fastAngles) : null,
     strokeBreakShare: gaps > 0 ? breaks / gaps : null,
     chordSpeedChangeMedian: chordSpeedChangeMedian(strokes),
+    pressJumpLogRatio: pressJumpLogRatio(events),
+    pathJitterIndex: pathJitterIndex(events),
   };
 }
 
@@ -150,6 +159,8 @@ function nullFeatures(stepCount: number): PointerDynamicsFeatures {
     fastReversalShare: null,
     strokeBreakShare: null,
     chordSpeedChangeMedian: null,
+    pressJumpLogRatio: null,
+    pathJitterIndex: null,
   };
 }
 
@@ -202,6 +213,17 @@ function sparseSteps(events: readonly BeaconEvent[]): Step[] {
     last = { t: event.t, x: event.x, y: event.y };
   }
   return steps;
+}
+
+/**
+ * Share of direction reversals among the given direction changes, not counting the first
+ * reversal: one whole-pixel wobble of a slow hand gives one now and then (1.4 % of the Iliou
+ * et al. human windows have exactly one, none has two), and a single event should not carry
+ * a feature.
+ */
+function excessReversalShare(angles: readonly number[]): number {
+  const reversals = angles.filter((angle) => angle > Math.PI / 2).length;
+  return Math.max(0, reversals - 1) / angles.length;
 }
 
 /** Returns the absolute direction changes between consecutive moving steps that each last at most `maxStepMs`. */
