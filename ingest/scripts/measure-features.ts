@@ -10,8 +10,8 @@ import { parseArgs } from 'node:util';
 import { isAgentDriven } from '@telltale/shared';
 
 import { MIN_ACTIVE_MOVES, MIN_KEY_INTERVALS } from '../src/classify/thresholds';
-import { loadRecordings, type Recording } from '../test/recordings/load_recordings';
-import { replaySession } from '../test/recordings/replay_session';
+import { loadRecordings, type Recording } from '../src/recordings/load_recordings';
+import { replaySession } from '../src/recordings/replay_session';
 import { quantile } from '../src/features/stats';
 
 const MEASURED_FEATURES = [

@@ -24,8 +24,8 @@ import { generateAdversaries } from '../src/eval/generate_adversaries';
 import { MIN_DETECTION_RATE } from '../src/eval/quality_targets';
 import { extractPointerDynamics } from '../src/features/pointer_dynamics';
 import { quantile } from '../src/features/stats';
-import { loadRecordings, type Recording } from '../test/recordings/load_recordings';
-import { replaySession } from '../test/recordings/replay_session';
+import { loadRecordings, type Recording } from '../src/recordings/load_recordings';
+import { replaySession } from '../src/recordings/replay_session';
 
 const WEIGHTS_FILE = join(import.meta.dirname, '..', 'src', 'classify', 'pointer_model_weights.json');
 /** Boosting schedule; fixed, so training is deterministic. */

@@ -1,9 +1,9 @@
 import type { Environment } from '@telltale/shared';
 import { describe, expect, it } from 'vitest';
 
-import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../../test/recordings/desktop_chrome';
+import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../recordings/desktop_chrome';
 import { HUMAN_FIXTURE_FAMILIES, loadDelbotFixtures } from '../../test/recordings/fixtures';
-import { replaySession } from '../../test/recordings/replay_session';
+import { replaySession } from '../recordings/replay_session';
 import { ANDROID_CHROME_ENV, androidChromeRequest } from '../../test/unusual_humans/android_chrome';
 import { evaluateBeacon } from './evaluate_beacon';
 import type { BeaconInput, RequestFacts } from './types';

@@ -1,7 +1,7 @@
 import type { BeaconEvent } from '@telltale/shared';
 import { describe, expect, it } from 'vitest';
 
-import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../../test/recordings/desktop_chrome';
+import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../recordings/desktop_chrome';
 import { BOT_FIXTURE_FAMILY, HUMAN_FIXTURE_FAMILIES, loadDelbotFixtures } from '../../test/recordings/fixtures';
 import { joinRecordings } from '../../test/recordings/join_recordings';
 import {
@@ -12,7 +12,7 @@ import {
   stealthPlaywrightRequest,
   stealthSignInEvents,
 } from '../../test/recordings/playwright_streams';
-import { replaySession } from '../../test/recordings/replay_session';
+import { replaySession } from '../recordings/replay_session';
 import { evaluateBeacon } from './evaluate_beacon';
 
 const RECEIVED_AT = Date.UTC(2025, 0, 1);

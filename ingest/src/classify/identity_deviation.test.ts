@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { convertDelbotRecording } from '../../test/recordings/convert_delbot';
-import { desktopChromeRequest } from '../../test/recordings/desktop_chrome';
+import { convertDelbotRecording } from '../recordings/convert_delbot';
+import { desktopChromeRequest } from '../recordings/desktop_chrome';
 import { evaluateBeacon } from './evaluate_beacon';
 import {
   IDENTITY_MIN_WINDOWS,

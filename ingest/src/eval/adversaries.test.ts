@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadDelbot } from '../../test/recordings/load_recordings';
+import { loadDelbot } from '../recordings/load_recordings';
 import { ADVERSARY_FAMILIES, ADVERSARY_SESSIONS, generateAdversaries } from './generate_adversaries';
 import { generateBezierSession, generateReplaySession, generateStraightLineSession, generateTeleportSession } from './pointer_adversaries';
 import { createSeededRandom } from './seeded_random';

@@ -9,7 +9,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { loadRecordings } from '../../test/recordings/load_recordings';
+import { loadRecordings } from '../recordings/load_recordings';
 import { evaluateRecordings } from './evaluate_recordings';
 import { formatTable } from './format_table';
 import { generateAdversaries } from './generate_adversaries';

@@ -1,7 +1,7 @@
 import { isAgentDriven } from '@telltale/shared';
 
-import type { Recording } from '../../test/recordings/load_recordings';
-import { replaySession } from '../../test/recordings/replay_session';
+import type { Recording } from '../recordings/load_recordings';
+import { replaySession } from '../recordings/replay_session';
 import { rocAuc, truePositiveRateAt } from './roc_metrics';
 
 /** False-positive rate at which `tprAt1Fpr` is read off the ROC curve. */

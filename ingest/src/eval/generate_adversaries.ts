@@ -1,9 +1,9 @@
 import type { BeaconEvent } from '@telltale/shared';
 
 import type { BeaconInput } from '../classify/types';
-import { chunkBeacons } from '../../test/recordings/chunk_beacons';
-import { DESKTOP_CHROME_ENV } from '../../test/recordings/desktop_chrome';
-import type { Recording } from '../../test/recordings/load_recordings';
+import { chunkBeacons } from '../recordings/chunk_beacons';
+import { DESKTOP_CHROME_ENV } from '../recordings/desktop_chrome';
+import type { Recording } from '../recordings/load_recordings';
 import { generateBezierSession, generateReplaySession, generateStraightLineSession, generateTeleportSession } from './pointer_adversaries';
 import { createSeededRandom, type SeededRandom } from './seeded_random';
 import { generateFixedDelayTypingSession, generateGaussianTypingSession, generateWholeStringSession } from './typing_adversaries';

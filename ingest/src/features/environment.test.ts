@@ -1,7 +1,7 @@
 import type { Environment } from '@telltale/shared';
 import { describe, expect, it } from 'vitest';
 
-import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../../test/recordings/desktop_chrome';
+import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../recordings/desktop_chrome';
 import {
   PLAYWRIGHT_HEADLESS_ENV,
   playwrightHeadlessRequest,

@@ -7,7 +7,7 @@ import { isAgentDriven, type SessionClass } from '@telltale/shared';
 
 import { IDENTITY_MIN_WINDOWS } from '../../src/classify/identity_deviation';
 import type { BeaconInput } from '../../src/classify/types';
-import { convertDelbotRecording } from '../recordings/convert_delbot';
+import { convertDelbotRecording } from '../../src/recordings/convert_delbot';
 import { dumpDatabase, startService, type TestService } from '../support/start_service';
 import { emptyBeacon, newSessionId, postBeacon, toWireBeacon } from '../support/beacons';
 

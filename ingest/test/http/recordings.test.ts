@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAgentDriven, type SessionClass } from '@telltale/shared';
 
 import type { BeaconInput } from '../../src/classify/types';
-import { convertDelbotRecording } from '../recordings/convert_delbot';
+import { convertDelbotRecording } from '../../src/recordings/convert_delbot';
 import { joinRecordings } from '../recordings/join_recordings';
 import { startService, type TestService } from '../support/start_service';
 import { emptyBeacon, newSessionId, postBeacon, toWireBeacon } from '../support/beacons';

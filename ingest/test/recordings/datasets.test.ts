@@ -1,8 +1,8 @@
 import { isAgentDriven } from '@telltale/shared';
 import { describe, expect, it } from 'vitest';
 
-import { loadRecordings, type Recording } from './load_recordings';
-import { replaySession } from './replay_session';
+import { loadRecordings, type Recording } from '../../src/recordings/load_recordings';
+import { replaySession } from '../../src/recordings/replay_session';
 
 /**
  * Classification rates on the recorded datasets. The datasets are not part of the

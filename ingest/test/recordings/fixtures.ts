@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { BeaconInput } from '../../src/classify/types';
-import { convertDelbotRecording } from './convert_delbot';
+import { convertDelbotRecording } from '../../src/recordings/convert_delbot';
 
 const FIXTURES_DIR = join(import.meta.dirname, 'fixtures', 'delbot');
 

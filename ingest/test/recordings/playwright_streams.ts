@@ -1,7 +1,7 @@
 import type { BeaconEvent, Environment } from '@telltale/shared';
 
 import type { RequestFacts } from '../../src/classify/types';
-import { DESKTOP_CHROME_ENV, desktopChromeRequest } from './desktop_chrome';
+import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../../src/recordings/desktop_chrome';
 
 /**
  * Event streams and environments of Playwright driving Debian's Chromium 156, built from the

@@ -1,7 +1,7 @@
 import type { Beacon } from '@telltale/shared';
 
 import type { BeaconInput, RequestFacts } from '../../src/classify/types';
-import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../recordings/desktop_chrome';
+import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../../src/recordings/desktop_chrome';
 
 export { DESKTOP_CHROME_ENV };
 

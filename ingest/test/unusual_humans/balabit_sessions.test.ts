@@ -3,8 +3,8 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadRecordings } from '../recordings/load_recordings';
-import { replaySession } from '../recordings/replay_session';
+import { loadRecordings } from '../../src/recordings/load_recordings';
+import { replaySession } from '../../src/recordings/replay_session';
 
 /**
  * Balabit's mouse recordings were captured over a remote-desktop connection, so the pointer

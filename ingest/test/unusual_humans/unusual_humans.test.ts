@@ -1,7 +1,7 @@
 import { isAgentDriven, type BeaconEvent, type PointerEvent } from '@telltale/shared';
 import { describe, expect, it } from 'vitest';
 
-import { replaySession, type ReplayStep } from '../recordings/replay_session';
+import { replaySession, type ReplayStep } from '../../src/recordings/replay_session';
 import {
   coarseClockSession,
   keyboardOnlySession,

@@ -2,8 +2,8 @@ import type { BeaconEvent, Environment } from '@telltale/shared';
 
 import { createSeededRandom, type SeededRandom } from '../../src/eval/seeded_random';
 import type { BeaconInput, RequestFacts } from '../../src/classify/types';
-import { chunkBeacons, sortByTime } from '../recordings/chunk_beacons';
-import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../recordings/desktop_chrome';
+import { chunkBeacons, sortByTime } from '../../src/recordings/chunk_beacons';
+import { DESKTOP_CHROME_ENV, desktopChromeRequest } from '../../src/recordings/desktop_chrome';
 import { ANDROID_CHROME_ENV, androidChromeRequest } from './android_chrome';
 import { aimAt, clickAt, moveHand, pressKey, round, typeText, type Gesture, type Point } from './human_input';
 

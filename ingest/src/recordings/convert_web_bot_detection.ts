@@ -1,6 +1,6 @@
 import type { BeaconEvent, Environment } from '@telltale/shared';
 
-import type { BeaconInput } from '../../src/classify/types';
+import type { BeaconInput } from '../classify/types';
 import { chunkBeacons, sortByTime } from './chunk_beacons';
 import { DESKTOP_CHROME_ENV } from './desktop_chrome';
 

@@ -1,6 +1,6 @@
 import type { Environment } from '@telltale/shared';
 
-import type { RequestFacts } from '../../src/classify/types';
+import type { RequestFacts } from '../classify/types';
 
 /** User agent of desktop Chrome 131 on Windows, as the browser sends it after user-agent reduction. */
 export const DESKTOP_CHROME_UA =

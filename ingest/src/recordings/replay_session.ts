@@ -1,5 +1,5 @@
-import { evaluateBeacon, type SessionState, type WindowFeatures } from '../../src/classify/evaluate_beacon';
-import type { BeaconInput, Decision, RequestFacts } from '../../src/classify/types';
+import { evaluateBeacon, type SessionState, type WindowFeatures } from '../classify/evaluate_beacon';
+import type { BeaconInput, Decision, RequestFacts } from '../classify/types';
 import { desktopChromeRequest } from './desktop_chrome';
 
 /** One evaluated beacon of a replayed session. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import type { BeaconInput } from '../../src/classify/types';
+import type { BeaconInput } from '../classify/types';
 import { convertBalabitSession } from './convert_balabit';
 import { convertDelbotRecording } from './convert_delbot';
 import { convertKeystroke100User } from './convert_keystroke100';

@@ -1,6 +1,6 @@
 import type { BeaconEvent, Environment } from '@telltale/shared';
 
-import type { BeaconInput } from '../../src/classify/types';
+import type { BeaconInput } from '../classify/types';
 
 /** The SDK sends a beacon every 5 s of activity or every 400 events, whichever comes first. */
 export const BEACON_INTERVAL_MS = 5000;
