@@ -11,6 +11,7 @@ import { scoreIdentityDeviation, type IdentityBaseline } from './identity_deviat
 import { inferFramework } from './infer_framework';
 import { scoreBehaviour } from './score_behaviour';
 import { scoreSoftKeyboard } from './score_soft_keyboard';
+import { scorePathJitter } from './score_path_jitter';
 import { scoreSparseStepping } from './score_sparse_stepping';
 import { scorePointerModel, withPointerModel } from './pointer_model';
 import { applyRequestIdentity } from './score_request_identity';
@@ -81,7 +82,7 @@ export function evaluateBeacon(
   if (dwell.features.interactionCount > 0) next.interacted = true;
 
   const dynamics = extractPointerDynamics(beacon.events);
-  const dynamicsEvidence = [...scorePointerModel(pointer.features, dynamics), ...scoreSparseStepping(dynamics)];
+  const dynamicsEvidence = [...scorePointerModel(pointer.features, dynamics), ...scoreSparseStepping(dynamics), ...scorePathJitter(dynamics)];
   const windowEvidence = withPointerModel(scoreBehaviour(keys.features, pointer.features), dynamicsEvidence);
   windowEvidence.push(...scoreSoftKeyboard(beacon.events, keys.features));
   let windowScore = sumWeights(windowEvidence);

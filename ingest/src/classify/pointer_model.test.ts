@@ -95,6 +95,14 @@ describe('committed pointer model', () => {
     }
   });
 
+  it('drops the robust step spread for whole-pixel steps', () => {
+    const events = loadDelbotFixtures('circles_human_pc1')[0]!.beacons[0]!.events;
+    const pointer = extractPointerFeatures(events).features;
+    const dynamics = extractPointerDynamics(events);
+    expect(pointerModelInputs({ ...pointer, stepLengthMedianPx: 4, stepLengthRobustCv: 0.3 }, dynamics).stepLengthRobustCv).toBe(0.3);
+    expect(pointerModelInputs({ ...pointer, stepLengthMedianPx: 1, stepLengthRobustCv: 0 }, dynamics).stepLengthRobustCv).toBeNull();
+  });
+
   it('reads inputs from both feature sets', () => {
     const events = loadDelbotFixtures('circles_human_pc1')[0]!.beacons[0]!.events;
     const read = pointerModelInputs(extractPointerFeatures(events).features, extractPointerDynamics(events));

@@ -31,7 +31,6 @@ export const POINTER_MODEL_FEATURES = [
   'strokeBreakShare',
   'chordSpeedChangeMedian',
   'pressJumpLogRatio',
-  'pathJitterIndex',
 ] as const;
 export type PointerModelFeature = (typeof POINTER_MODEL_FEATURES)[number];
 
@@ -77,7 +76,7 @@ export const WEIGHT_POINTER_PROFILE = 2.5;
  */
 export const FRAME_RATE_SAMPLING_MAX_MS = 40;
 
-/** Whether a window's median sampling interval is at most `FRAME_RATE_SAMPLING_MAX_MS`. */
+/** Returns whether a window's median sampling interval is at most `FRAME_RATE_SAMPLING_MAX_MS`. */
 export function isFrameRateSampled(inputs: Readonly<Record<PointerModelFeature, number | null>>): boolean {
   const logMedian = inputs.intervalLogMedian;
   return logMedian !== null && Math.exp(logMedian) <= FRAME_RATE_SAMPLING_MAX_MS;
@@ -93,6 +92,14 @@ export const POINTER_MODEL_MIN_STEPS = 10;
 
 const MODEL = weights as PointerModelWeights;
 
+/**
+ * Median step (px) under which `stepLengthRobustCv` is not a model input. When most steps are
+ * the smallest whole-pixel step, the quartiles coincide, so the robust spread reads 0 for a
+ * slow hand just as for a script stepping 1 px at a time. An Iliou et al. human window with
+ * 60 % of its steps under 1.5 px did exactly that.
+ */
+export const ROBUST_SPREAD_MIN_MEDIAN_STEP_PX = 1.5;
+
 /** Reads the model inputs from a window's pointer and dynamics features; missing values are null. */
 export function pointerModelInputs(pointer: PointerFeatures, dynamics: PointerDynamicsFeatures): Record<PointerModelFeature, number | null> {
   const source = { ...pointer, ...dynamics } as unknown as Record<string, number | null | undefined>;
@@ -101,6 +108,7 @@ export function pointerModelInputs(pointer: PointerFeatures, dynamics: PointerDy
     const value = source[name];
     inputs[name] = value === undefined || value === null || !Number.isFinite(value) ? null : value;
   }
+  if (pointer.stepLengthMedianPx === null || pointer.stepLengthMedianPx < ROBUST_SPREAD_MIN_MEDIAN_STEP_PX) inputs.stepLengthRobustCv = null;
   return inputs;
 }
 
@@ -160,8 +168,8 @@ function round(value: number): number {
 }
 
 /**
- * Adds pointer-dynamics evidence (the model's, and sparse stepping) to a window's rule-based
- * behaviour evidence. Sparse-stepping evidence is left out when the rules already found the
+ * Adds pointer-dynamics evidence (the model's, sparse stepping and path jitter) to a window's
+ * rule-based behaviour evidence. Sparse-stepping evidence is left out when the rules already found the
  * speed constant. When anything added points to automation, the rules' `pointer_dynamics_human`
  * entry is dropped, because it rests on a subset of the same features.
  */
