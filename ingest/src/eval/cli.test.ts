@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,5 +48,45 @@ describe('eval command', () => {
     const run = runCli(['--data', 'no-such-folder', '--json', 'x.json']);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('Data folder not found');
+  });
+
+  it('rejects a file as the data folder', () => {
+    writeFileSync(join(outputDir, 'plain.txt'), 'not a folder');
+    const run = runCli(['--data', 'plain.txt', '--json', 'x.json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--data must be a folder');
+  });
+
+  it('rejects an unknown option with the usage line', () => {
+    const run = runCli(['--data', FIXTURES, '--json', 'x.json', '--chek']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("Unknown option '--chek'");
+    expect(run.stderr).toContain('Usage: npm run eval');
+    expect(run.stderr).not.toContain('    at ');
+  });
+
+  it('rejects a JSON path in a missing folder before evaluating', () => {
+    const run = runCli(['--data', FIXTURES, '--json', 'no-such-dir/x.json']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('Folder for --json not found');
+    expect(run.stderr).not.toContain('Evaluating');
+  });
+
+  it('fails the check when no recordings are found', () => {
+    mkdirSync(join(outputDir, 'empty'));
+    const run = runCli(['--data', 'empty', '--json', 'empty.json', '--check']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('no labelled recordings were found');
+  });
+
+  it('skips an unreadable file and names it', () => {
+    const data = join(outputDir, 'broken');
+    cpSync(join(FIXTURES, 'delbot', 'circles_human_pc1'), join(data, 'delbot', 'circles_human_pc1'), { recursive: true });
+    writeFileSync(join(data, 'delbot', 'circles_human_pc1', 'garbage.txt'), 'not a recording\n');
+    const run = runCli(['--data', 'broken', '--json', 'broken.json']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('skipped delbot/circles_human_pc1/garbage.txt: Invalid DELBOT recording');
+    const { skippedFiles } = JSON.parse(readFileSync(join(outputDir, 'broken.json'), 'utf8')) as { skippedFiles: { id: string }[] };
+    expect(skippedFiles.map((file) => file.id)).toEqual(['delbot/circles_human_pc1/garbage.txt']);
   });
 });

@@ -5,8 +5,8 @@
  *
  * Usage: npm run eval -- --data DIR --json FILE [--check]
  */
-import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { loadRecordings } from '../recordings/load_recordings';
@@ -20,9 +20,15 @@ const USAGE = 'Usage: npm run eval -- --data DIR --json FILE [--check]';
 const DATASET_FOLDERS = ['delbot', 'balabit', 'web_bot_detection', 'keystroke100'];
 
 function main(): number {
-  const { values } = parseArgs({
-    options: { data: { type: 'string' }, json: { type: 'string' }, check: { type: 'boolean', default: false } },
-  });
+  let values: { data?: string; json?: string; check?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { data: { type: 'string' }, json: { type: 'string' }, check: { type: 'boolean', default: false } },
+    }));
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)} ${USAGE}`);
+    return 2;
+  }
   if (values.data === undefined || values.json === undefined) {
     console.error(`Missing ${values.data === undefined ? '--data' : '--json'}. ${USAGE}`);
     return 2;
@@ -35,11 +41,29 @@ function main(): number {
     console.error(`Data folder not found: ${dataDir}. Pass the folder that contains the datasets. ${USAGE}`);
     return 2;
   }
+  if (!statSync(dataDir).isDirectory()) {
+    console.error(`--data must be a folder, but ${dataDir} is a file. Pass the folder that contains the datasets. ${USAGE}`);
+    return 2;
+  }
+  if (!existsSync(dirname(jsonFile))) {
+    console.error(`Folder for --json not found: ${dirname(jsonFile)}. Create it or pass a path in an existing folder. ${USAGE}`);
+    return 2;
+  }
   for (const folder of DATASET_FOLDERS) {
     if (!existsSync(resolve(dataDir, folder))) console.error(`Note: ${folder}/ not found under ${dataDir}; skipped.`);
   }
 
-  const recordings = loadRecordings(dataDir);
+  const skippedFiles: { id: string; reason: string }[] = [];
+  const recordings = loadRecordings(dataDir, (id, reason) => {
+    skippedFiles.push({ id, reason });
+    console.error(`Note: skipped ${id}: ${reason}`);
+  });
+  for (const family of new Set(recordings.filter((r) => r.dataset === 'delbot').map((r) => r.family))) {
+    if (!/^circles_(human|bot)_/.test(family)) {
+      const label = recordings.find((r) => r.dataset === 'delbot' && r.family === family)?.label;
+      console.error(`Note: delbot/${family} is not named circles_human_* or circles_bot_*; it is scored as ${label}.`);
+    }
+  }
   const all = [...recordings, ...generateAdversaries(recordings)];
   console.error(`Evaluating ${recordings.length} recorded and ${all.length - recordings.length} generated sessions.`);
   let reported = 0;
@@ -51,15 +75,21 @@ function main(): number {
     }
   });
 
-  writeFileSync(jsonFile, `${JSON.stringify({ results }, null, 2)}\n`);
+  const missed = findMissedTargets(results);
+  writeFileSync(jsonFile, `${JSON.stringify({ results, missedTargets: missed, skippedFiles }, null, 2)}\n`);
   console.log(formatTable(results));
 
-  const missed = findMissedTargets(results);
   for (const miss of missed) {
     const relation = miss.bound === 'max' ? 'above the maximum' : 'below the minimum';
     console.error(`Target missed: ${miss.dataset}/${miss.family} automation rate ${pct(miss.measured)} is ${relation} of ${pct(miss.required)}.`);
   }
-  if (values.check && missed.length > 0) return 1;
+  if (!values.check) return 0;
+  if (recordings.length === 0) {
+    console.error(`Check failed: no labelled recordings were found under ${dataDir}, so there is nothing to check.`);
+    return 1;
+  }
+  if (missed.length > 0) return 1;
+  console.error(`Check passed: every target is met on ${recordings.length} recorded sessions.`);
   return 0;
 }
 
