@@ -11,6 +11,7 @@ import { scoreIdentityDeviation, type IdentityBaseline } from './identity_deviat
 import { inferFramework } from './infer_framework';
 import { scoreBehaviour } from './score_behaviour';
 import { scoreSoftKeyboard } from './score_soft_keyboard';
+import { scoreDistanceStepping } from './score_distance_stepping';
 import { scorePathJitter } from './score_path_jitter';
 import { scoreSparseStepping } from './score_sparse_stepping';
 import { scorePointerModel, withPointerModel } from './pointer_model';
@@ -82,7 +83,12 @@ export function evaluateBeacon(
   if (dwell.features.interactionCount > 0) next.interacted = true;
 
   const dynamics = extractPointerDynamics(beacon.events);
-  const dynamicsEvidence = [...scorePointerModel(pointer.features, dynamics), ...scoreSparseStepping(dynamics), ...scorePathJitter(dynamics)];
+  const dynamicsEvidence = [
+    ...scorePointerModel(pointer.features, dynamics),
+    ...scoreSparseStepping(dynamics),
+    ...scoreDistanceStepping(dynamics),
+    ...scorePathJitter(dynamics),
+  ];
   const windowEvidence = withPointerModel(scoreBehaviour(keys.features, pointer.features), dynamicsEvidence);
   windowEvidence.push(...scoreSoftKeyboard(beacon.events, keys.features));
   let windowScore = sumWeights(windowEvidence);

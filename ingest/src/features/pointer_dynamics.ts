@@ -1,5 +1,6 @@
 import type { BeaconEvent } from '@telltale/shared';
 
+import { measureDistanceSteps, type DistanceSteps } from './distance_steps';
 import { pathJitterIndex } from './path_jitter';
 import { pressJumpLogRatio } from './press_jump';
 import { coefficientOfVariation, mean, median, quantile, shareOf } from './stats';
@@ -62,6 +63,8 @@ export interface PointerDynamicsFeatures {
   pressJumpLogRatio: number | null;
   /** Noise laid over the path (`pathJitterIndex`). */
   pathJitterIndex: number | null;
+  /** Spread of step lengths and gaps over every step of up to 400 ms (`measureDistanceSteps`). */
+  distanceSteps: DistanceSteps;
 }
 
 /** A gap longer than this ends a stroke, like `SEGMENT_PAUSE_MS` for the path features. */
@@ -101,7 +104,7 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
     sparseStepLengthCv: sparseJudged ? coefficientOfVariation(sparse.map((step) => step.length)) : null,
     sparseIntervalCv: sparseJudged ? coefficientOfVariation(sparse.map((step) => step.dt)) : null,
   };
-  if (moving.length < MIN_DYNAMICS_STEPS) return { ...nullFeatures(moving.length), ...sparseFeatures };
+  if (moving.length < MIN_DYNAMICS_STEPS) return { ...nullFeatures(moving.length), ...sparseFeatures, distanceSteps: measureDistanceSteps(events) };
 
   const intervals = steps.map((step) => step.dt);
   const middle = median(intervals) as number;
@@ -134,10 +137,11 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
     chordSpeedChangeMedian: chordSpeedChangeMedian(strokes),
     pressJumpLogRatio: pressJumpLogRatio(events),
     pathJitterIndex: pathJitterIndex(events),
+    distanceSteps: measureDistanceSteps(events),
   };
 }
 
-function nullFeatures(stepCount: number): PointerDynamicsFeatures {
+function nullFeatures(stepCount: number): Omit<PointerDynamicsFeatures, 'distanceSteps'> {
   return {
     dynamicsStepCount: stepCount,
     intervalModeShare: null,

@@ -1,0 +1,50 @@
+import type { BeaconEvent } from '@telltale/shared';
+
+import { median, quantile } from './stats';
+
+/** Maximum gap (ms) between two moves that still counts as one step of a movement. */
+const STEP_GAP_MAX_MS = 400;
+/** Steps a window needs before the spreads are reported. */
+const MIN_STEPS = 10;
+
+/** Spread of step lengths and of the gaps between moves, over every step of up to 400 ms. */
+export interface DistanceSteps {
+  /** Interquartile range of step lengths over their median; null under `MIN_STEPS` steps. */
+  lengthRobustCv: number | null;
+  /** Interquartile range of the gaps between moves over their median; null under `MIN_STEPS` steps. */
+  intervalRobustCv: number | null;
+  /** Median step length (px); null under `MIN_STEPS` steps. */
+  medianStepPx: number | null;
+}
+
+/**
+ * Measures how step lengths and gaps between mouse or pen moves spread, over every moving
+ * step whose gap is at most `STEP_GAP_MAX_MS`, pauses included. A hand's step is its speed
+ * times the gap, so when the gaps vary the steps vary with them. A script that moves by a
+ * fixed distance per call keeps the step and lets only the gap vary.
+ */
+export function measureDistanceSteps(events: readonly BeaconEvent[]): DistanceSteps {
+  const lengths: number[] = [];
+  const gaps: number[] = [];
+  let last: { t: number; x: number; y: number } | null = null;
+  for (const event of events) {
+    if (event.type !== 'pointer' || event.kind !== 'move' || event.pt === 'touch') continue;
+    if (last !== null) {
+      const gap = event.t - last.t;
+      const length = Math.hypot(event.x - last.x, event.y - last.y);
+      if (gap > 0 && gap <= STEP_GAP_MAX_MS && length > 0) {
+        lengths.push(length);
+        gaps.push(gap);
+      }
+    }
+    last = { t: event.t, x: event.x, y: event.y };
+  }
+  if (lengths.length < MIN_STEPS) return { lengthRobustCv: null, intervalRobustCv: null, medianStepPx: null };
+  return { lengthRobustCv: robustSpread(lengths), intervalRobustCv: robustSpread(gaps), medianStepPx: median(lengths) };
+}
+
+function robustSpread(values: readonly number[]): number | null {
+  const middle = median(values) as number;
+  if (middle <= 0) return null;
+  return ((quantile(values, 0.75) as number) - (quantile(values, 0.25) as number)) / middle;
+}
