@@ -72,6 +72,20 @@ describe('eval command', () => {
     expect(run.stderr).not.toContain('Evaluating');
   });
 
+  it('rejects a folder as the JSON path', () => {
+    const run = runCli(['--data', FIXTURES, '--json', '.']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--json must name a file');
+    expect(run.stderr).not.toContain('Evaluating');
+  });
+
+  it('prints help', () => {
+    const run = runCli(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: npm run eval');
+    expect(run.stdout).toContain('--check');
+  });
+
   it('fails the check when no recordings are found', () => {
     mkdirSync(join(outputDir, 'empty'));
     const run = runCli(['--data', 'empty', '--json', 'empty.json', '--check']);

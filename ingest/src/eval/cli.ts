@@ -16,18 +16,34 @@ import { generateAdversaries } from './generate_adversaries';
 import { findMissedTargets } from './quality_targets';
 
 const USAGE = 'Usage: npm run eval -- --data DIR --json FILE [--check]';
+const HELP = [
+  '  --data DIR   folder with the datasets in their own layouts: delbot/, balabit/, web_bot_detection/, keystroke100/',
+  '  --json FILE  where to write the figures as JSON (results, missedTargets, skippedFiles)',
+  '  --check      exit 1 when a detection or false-positive target is missed, or no recording is found',
+  '  --help       print this help',
+  'Targets and columns: docs/evaluation.md',
+].join('\n');
 /** Known dataset folders under `--data`; each one that is missing is reported and skipped. */
 const DATASET_FOLDERS = ['delbot', 'balabit', 'web_bot_detection', 'keystroke100'];
 
 function main(): number {
-  let values: { data?: string; json?: string; check?: boolean };
+  let values: { data?: string; json?: string; check?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { data: { type: 'string' }, json: { type: 'string' }, check: { type: 'boolean', default: false } },
+      options: {
+        data: { type: 'string' },
+        json: { type: 'string' },
+        check: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
     }));
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)} ${USAGE}`);
+    console.error(`${error instanceof Error ? error.message : String(error)}. ${USAGE}`);
     return 2;
+  }
+  if (values.help) {
+    console.log(`${USAGE}\n\n${HELP}`);
+    return 0;
   }
   if (values.data === undefined || values.json === undefined) {
     console.error(`Missing ${values.data === undefined ? '--data' : '--json'}. ${USAGE}`);
@@ -43,6 +59,10 @@ function main(): number {
   }
   if (!statSync(dataDir).isDirectory()) {
     console.error(`--data must be a folder, but ${dataDir} is a file. Pass the folder that contains the datasets. ${USAGE}`);
+    return 2;
+  }
+  if (existsSync(jsonFile) && statSync(jsonFile).isDirectory()) {
+    console.error(`--json must name a file, but ${jsonFile} is a folder. Pass a file path such as ${resolve(jsonFile, 'eval.json')}. ${USAGE}`);
     return 2;
   }
   if (!existsSync(dirname(jsonFile))) {
@@ -88,7 +108,10 @@ function main(): number {
     console.error(`Check failed: no labelled recordings were found under ${dataDir}, so there is nothing to check.`);
     return 1;
   }
-  if (missed.length > 0) return 1;
+  if (missed.length > 0) {
+    console.error(`Check failed: ${missed.length} target${missed.length === 1 ? '' : 's'} missed (listed above and in missedTargets of ${jsonFile}).`);
+    return 1;
+  }
   console.error(`Check passed: every target is met on ${recordings.length} recorded sessions.`);
   return 0;
 }
