@@ -73,6 +73,14 @@ export function evaluateBeacon(
     next.environmentEvidence = mergeEvidence(next.environmentEvidence, [...scored.evidence, ...named.evidence], true);
   }
 
+  if (beacon.env === undefined && request.declaredClient !== undefined) {
+    // A beacon with no environment facts, from a client whose user agent names automation:
+    // it did not come from the SDK in a browser, so the request's own name counts.
+    next.declared = true;
+    next.framework = request.declaredClient.framework ?? next.framework;
+    next.environmentEvidence = mergeEvidence(next.environmentEvidence, request.declaredClient.evidence, true);
+  }
+
   if (request.identity !== undefined) applyRequestIdentity(next, request.identity);
 
   const keys = extractKeystrokeFeatures(beacon.events, next.carry.keyedFields);

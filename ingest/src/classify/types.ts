@@ -17,6 +17,11 @@ export interface RequestFacts {
   receivedAt: number;
   /** Outcome of the request's Web Bot Auth signature; absent when the request was not signed. */
   identity?: RequestIdentity;
+  /**
+   * Set when the request's user agent names automation (an HTTP client, framework, crawler or
+   * headless browser): the name and the evidence. Absent for browser user agents.
+   */
+  declaredClient?: { framework: string | null; evidence: Evidence[] };
 }
 
 /** Outcome of a signed request: the class its signature alone supports, and the evidence. */

@@ -68,6 +68,24 @@ describe('POST /v1/collect', () => {
     ]);
   });
 
+  it('names an HTTP client that posts a beacon without browser facts', async () => {
+    const { env: _env, ...beacon } = emptyBeacon();
+    const response = await postBeacon(service.url, beacon, { 'user-agent': 'curl/8.5.0' });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { tag: string; class: string };
+    expect(body.class).toBe('unverified_agent');
+    const claims = decodeClaims(body.tag);
+    expect(claims.fw).toBe('curl');
+    expect(claims.reasons).toContain('http_client_user_agent');
+  });
+
+  it('keeps a browser beacon without browser facts unknown', async () => {
+    const { env: _env, ...beacon } = emptyBeacon();
+    const response = await postBeacon(service.url, beacon);
+    const body = (await response.json()) as { class: string };
+    expect(body.class).toBe('unknown');
+  });
+
   it('returns the same tag while the class holds, and a new one when it changes', async () => {
     const beacon = emptyBeacon();
     const first = (await (await postBeacon(service.url, beacon)).json()) as { tag: string };

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { MAX_BEACON_BYTES } from '@telltale/shared';
 import { beaconSchema, formatIssuePath } from '@telltale/shared/schema';
+import { analyseRequestHeaders } from '@telltale/verify';
 
 import type { RequestFacts } from '../../classify/types';
 import { acceptBeacon } from '../../pipeline/accept_beacon';
@@ -41,6 +42,8 @@ export function collectRoutes(deps: AppDependencies) {
     }
 
     const request = requestFacts(c.req.raw.headers, deps.now());
+    const headers = analyseRequestHeaders(c.req.url, c.req.raw.headers);
+    if (headers.declaresAutomation) request.declaredClient = { framework: headers.framework, evidence: headers.evidence };
     const identity = await classifyBeaconSignature(deps.requestClassifier, c.req.raw, beacon.path);
     if (identity !== undefined) request.identity = identity;
     const result = await acceptBeacon(deps, beacon, { request, clientNetwork: deps.clientNetwork(c) });
