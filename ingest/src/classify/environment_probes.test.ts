@@ -38,13 +38,12 @@ const ANDROID_WEBVIEW_ENV: Environment = {
   ...ANDROID_CHROME_ENV,
   ua: WEBVIEW_UA,
   uaData: {
+    ...ANDROID_CHROME_ENV.uaData!,
     brands: [
       { brand: 'Android WebView', version: '131' },
       { brand: 'Chromium', version: '131' },
       { brand: 'Not_A Brand', version: '24' },
     ],
-    mobile: true,
-    platform: 'Android',
   },
   languages: ['en-GB'],
   timezone: 'Europe/London',

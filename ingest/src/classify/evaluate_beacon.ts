@@ -68,17 +68,11 @@ export function evaluateBeacon(
     const scored = scoreEnvironment(environment);
     const named = inferFramework(environment);
     environmentFeatures = environment.features;
-    next.declared ||= scored.declared;
-    next.framework = named.framework ?? next.framework;
-    next.environmentEvidence = mergeEvidence(next.environmentEvidence, [...scored.evidence, ...named.evidence], true);
-  }
-
-  if (beacon.env === undefined && request.declaredClient !== undefined) {
-    // A beacon with no environment facts, from a client whose user agent names automation:
-    // it did not come from the SDK in a browser, so the request's own name counts.
-    next.declared = true;
-    next.framework = request.declaredClient.framework ?? next.framework;
-    next.environmentEvidence = mergeEvidence(next.environmentEvidence, request.declaredClient.evidence, true);
+    declare(next, scored.declared, named.framework, [...scored.evidence, ...named.evidence]);
+  } else if (request.declaredClient !== undefined) {
+    // No environment facts, and a user agent that names automation: the beacon did not come
+    // from the SDK in a browser, so the request's own name counts.
+    declare(next, true, request.declaredClient.framework, request.declaredClient.evidence);
   }
 
   if (request.identity !== undefined) applyRequestIdentity(next, request.identity);
@@ -175,6 +169,13 @@ function decide(state: SessionState): Decision {
     reasons: evidence.map((item) => item.code),
     evidence,
   };
+}
+
+/** Adds what the client declares about itself to the session: automation, a framework name and evidence. */
+function declare(state: SessionState, declared: boolean, framework: string | null, evidence: readonly Evidence[]): void {
+  state.declared ||= declared;
+  state.framework = framework ?? state.framework;
+  state.environmentEvidence = mergeEvidence(state.environmentEvidence, evidence, true);
 }
 
 function chooseClass(state: SessionState, logOdds: number): SessionClass {

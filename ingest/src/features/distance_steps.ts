@@ -3,7 +3,7 @@ import type { BeaconEvent } from '@telltale/shared';
 import { median, quantile } from './stats';
 
 /** Maximum gap (ms) between two moves that still counts as one step of a movement. */
-const STEP_GAP_MAX_MS = 400;
+export const STEP_GAP_MAX_MS = 400;
 /** Steps a window needs before the spreads are reported. */
 const MIN_STEPS = 10;
 
@@ -17,30 +17,48 @@ export interface DistanceSteps {
   medianStepPx: number | null;
 }
 
+/** One step between consecutive mouse or pen moves. */
+export interface SpacedStep {
+  dt: number;
+  dx: number;
+  dy: number;
+  length: number;
+}
+
 /**
- * Measures how step lengths and gaps between mouse or pen moves spread, over every moving
- * step whose gap is at most `STEP_GAP_MAX_MS`, pauses included. A hand's step is its speed
- * times the gap, so when the gaps vary the steps vary with them. A script that moves by a
- * fixed distance per call keeps the step and lets only the gap vary.
+ * Returns the moving steps between consecutive mouse or pen moves whose gap is at most
+ * `STEP_GAP_MAX_MS`, pauses included.
  */
-export function measureDistanceSteps(events: readonly BeaconEvent[]): DistanceSteps {
-  const lengths: number[] = [];
-  const gaps: number[] = [];
+export function spacedSteps(events: readonly BeaconEvent[]): SpacedStep[] {
+  const steps: SpacedStep[] = [];
   let last: { t: number; x: number; y: number } | null = null;
   for (const event of events) {
     if (event.type !== 'pointer' || event.kind !== 'move' || event.pt === 'touch') continue;
     if (last !== null) {
-      const gap = event.t - last.t;
-      const length = Math.hypot(event.x - last.x, event.y - last.y);
-      if (gap > 0 && gap <= STEP_GAP_MAX_MS && length > 0) {
-        lengths.push(length);
-        gaps.push(gap);
-      }
+      const dt = event.t - last.t;
+      const dx = event.x - last.x;
+      const dy = event.y - last.y;
+      const length = Math.hypot(dx, dy);
+      if (dt > 0 && dt <= STEP_GAP_MAX_MS && length > 0) steps.push({ dt, dx, dy, length });
     }
     last = { t: event.t, x: event.x, y: event.y };
   }
-  if (lengths.length < MIN_STEPS) return { lengthRobustCv: null, intervalRobustCv: null, medianStepPx: null };
-  return { lengthRobustCv: robustSpread(lengths), intervalRobustCv: robustSpread(gaps), medianStepPx: median(lengths) };
+  return steps;
+}
+
+/**
+ * Measures how the lengths and gaps of `spacedSteps` spread. A hand's step is its speed
+ * times the gap, so when the gaps vary the steps vary with them. A script that moves by a
+ * fixed distance per call keeps the step and lets only the gap vary.
+ */
+export function measureDistanceSteps(steps: readonly SpacedStep[]): DistanceSteps {
+  if (steps.length < MIN_STEPS) return { lengthRobustCv: null, intervalRobustCv: null, medianStepPx: null };
+  const lengths = steps.map((step) => step.length);
+  return {
+    lengthRobustCv: robustSpread(lengths),
+    intervalRobustCv: robustSpread(steps.map((step) => step.dt)),
+    medianStepPx: median(lengths),
+  };
 }
 
 function robustSpread(values: readonly number[]): number | null {

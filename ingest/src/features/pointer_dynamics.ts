@@ -1,6 +1,6 @@
 import type { BeaconEvent } from '@telltale/shared';
 
-import { measureDistanceSteps, type DistanceSteps } from './distance_steps';
+import { measureDistanceSteps, spacedSteps, type DistanceSteps } from './distance_steps';
 import { pathJitterIndex } from './path_jitter';
 import { pressJumpLogRatio } from './press_jump';
 import { coefficientOfVariation, mean, median, quantile, shareOf } from './stats';
@@ -45,7 +45,7 @@ export interface PointerDynamicsFeatures {
    * rarely does.
    */
   fastReversalShare: number | null;
-  /** Moving steps that follow a gap of `SPARSE_GAP_MIN_MS` to `SPARSE_GAP_MAX_MS`. */
+  /** Moving steps that follow a gap of more than `SPARSE_GAP_MIN_MS` and at most `STEP_GAP_MAX_MS`. */
   sparseStepCount: number;
   /** Coefficient of variation of those steps' lengths; null under `MIN_DYNAMICS_STEPS` steps. */
   sparseStepLengthCv: number | null;
@@ -72,12 +72,12 @@ const STROKE_PAUSE_MS = 150;
 /** Maximum step duration (ms) that `fastReversalShare` considers. */
 const FAST_STEP_MS = 25;
 /**
- * Gaps (ms) of sparsely reported moves. A mouse in a browser reports a moving pointer every
- * 4–17 ms. Remote-desktop captures (Balabit) report every 100 ms or more, and so do scripts
- * that post one move per sleep (DELBOT pynput: 155–167 ms).
+ * Smallest gap (ms) of sparsely reported moves; the largest is `STEP_GAP_MAX_MS`. A mouse in
+ * a browser reports a moving pointer every 4–17 ms. Remote-desktop captures (Balabit) report
+ * every 100 ms or more, and so do scripts that post one move per sleep (DELBOT pynput:
+ * 155–167 ms).
  */
 const SPARSE_GAP_MIN_MS = 100;
-const SPARSE_GAP_MAX_MS = 400;
 /** Steps per chord for `chordSpeedChangeMedian`. */
 const CHORD_STEPS = 5;
 /** Strokes with fewer steps than this are too short for a speed profile. */
@@ -97,14 +97,16 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
   const { strokes, breaks, gaps } = splitStrokes(events);
   const steps = strokes.flat();
   const moving = steps.filter((step) => step.length > 0);
-  const sparse = sparseSteps(events);
+  const spaced = spacedSteps(events);
+  const sparse = spaced.filter((step) => step.dt > SPARSE_GAP_MIN_MS);
   const sparseJudged = sparse.length >= MIN_DYNAMICS_STEPS;
   const sparseFeatures = {
     sparseStepCount: sparse.length,
     sparseStepLengthCv: sparseJudged ? coefficientOfVariation(sparse.map((step) => step.length)) : null,
     sparseIntervalCv: sparseJudged ? coefficientOfVariation(sparse.map((step) => step.dt)) : null,
   };
-  if (moving.length < MIN_DYNAMICS_STEPS) return { ...nullFeatures(moving.length), ...sparseFeatures, distanceSteps: measureDistanceSteps(events) };
+  const distanceSteps = measureDistanceSteps(spaced);
+  if (moving.length < MIN_DYNAMICS_STEPS) return { ...nullFeatures(moving.length), ...sparseFeatures, distanceSteps };
 
   const intervals = steps.map((step) => step.dt);
   const middle = median(intervals) as number;
@@ -137,7 +139,7 @@ export function extractPointerDynamics(events: readonly BeaconEvent[]): PointerD
     chordSpeedChangeMedian: chordSpeedChangeMedian(strokes),
     pressJumpLogRatio: pressJumpLogRatio(events),
     pathJitterIndex: pathJitterIndex(events),
-    distanceSteps: measureDistanceSteps(events),
+    distanceSteps,
   };
 }
 
@@ -199,24 +201,6 @@ function splitStrokes(events: readonly BeaconEvent[]): { strokes: Step[][]; brea
   }
   if (stroke.length > 0) strokes.push(stroke);
   return { strokes, breaks, gaps };
-}
-
-/** Returns the moving steps between consecutive mouse or pen moves that are `SPARSE_GAP_MIN_MS` to `SPARSE_GAP_MAX_MS` apart. */
-function sparseSteps(events: readonly BeaconEvent[]): Step[] {
-  const steps: Step[] = [];
-  let last: { t: number; x: number; y: number } | null = null;
-  for (const event of events) {
-    if (event.type !== 'pointer' || event.kind !== 'move' || event.pt === 'touch') continue;
-    if (last !== null) {
-      const dt = event.t - last.t;
-      const dx = event.x - last.x;
-      const dy = event.y - last.y;
-      const length = Math.hypot(dx, dy);
-      if (dt > SPARSE_GAP_MIN_MS && dt <= SPARSE_GAP_MAX_MS && length > 0) steps.push({ dt, dx, dy, length });
-    }
-    last = { t: event.t, x: event.x, y: event.y };
-  }
-  return steps;
 }
 
 /**

@@ -42,8 +42,11 @@ export function collectRoutes(deps: AppDependencies) {
     }
 
     const request = requestFacts(c.req.raw.headers, deps.now());
-    const headers = analyseRequestHeaders(c.req.url, c.req.raw.headers);
-    if (headers.declaresAutomation) request.declaredClient = { framework: headers.framework, evidence: headers.evidence };
+    if (beacon.env === undefined) {
+      // Without the SDK's environment facts, the request's user agent is all the client declares.
+      const headers = analyseRequestHeaders(c.req.url, c.req.raw.headers);
+      if (headers.declaresAutomation) request.declaredClient = { framework: headers.framework, evidence: headers.evidence };
+    }
     const identity = await classifyBeaconSignature(deps.requestClassifier, c.req.raw, beacon.path);
     if (identity !== undefined) request.identity = identity;
     const result = await acceptBeacon(deps, beacon, { request, clientNetwork: deps.clientNetwork(c) });
