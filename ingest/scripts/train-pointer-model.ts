@@ -37,7 +37,7 @@ const BINS = 64;
 const MIN_SIDE_HESSIAN = 0.002;
 /** Each evidence offset sits this far (log-odds) above the highest human training window of its sampling. */
 const OFFSET_MARGIN = 2;
-/** Gap (log-odds) the training loss asks for on each side of 0 (see `train`). */
+/** Gap (log-odds) that the training loss requires on each side of 0 (see `train`). */
 const LOSS_MARGIN = 2;
 const EVIDENCE_CAP = 6;
 /** Detection target of a family weighed 1 in training (see `familyWeight`). */
@@ -103,8 +103,9 @@ function train(examples: readonly Example[]): PointerModelWeights {
   const stumps: PointerModelWeights['stumps'] = [];
   const margin = new Array<number>(examples.length).fill(0);
   for (let round = 0; round < ROUNDS; round += 1) {
-    // The loss sees each window's log-odds moved towards the other class by LOSS_MARGIN, so
-    // training keeps pushing bots until they clear +LOSS_MARGIN and humans until -LOSS_MARGIN.
+    // The loss is computed on each window's log-odds moved towards the other class by
+    // LOSS_MARGIN, so training keeps pushing bots until they clear +LOSS_MARGIN and humans
+    // until they fall under -LOSS_MARGIN.
     const shifted = examples.map((example, i) => (margin[i] as number) + (example.label === 1 ? -LOSS_MARGIN : LOSS_MARGIN));
     const gradient = examples.map((example, i) => ((1 / (1 + Math.exp(-(shifted[i] as number)))) - example.label) * (sampleWeight[i] as number));
     const hessian = examples.map((_, i) => {
@@ -133,8 +134,8 @@ function train(examples: readonly Example[]): PointerModelWeights {
               threshold,
               below: SHRINKAGE * leaf(sums.below),
               above: SHRINKAGE * leaf(sums.above),
-              // A feature that cannot be measured adds nothing: whether a window has a drag or
-              // fast steps says more about the page than about who moves the pointer.
+              // A feature that cannot be measured adds nothing, because whether a window has a
+              // drag or fast steps depends more on the page than on who moves the pointer.
               missing: 0,
             },
           };
@@ -164,7 +165,7 @@ function score(model: PointerModelWeights, example: Example): number {
   return applyPointerModel(example.inputs as ModelInputs, model).logOdds;
 }
 
-/** Whether the model flags a window: its log-odds exceed the offset for its sampling. */
+/** Returns whether the model flags a window, that is, whether its log-odds exceed the offset for its sampling. */
 function flags(model: PointerModelWeights, example: Example): boolean {
   return score(model, example) > evidenceOffsetFor(example.inputs as ModelInputs, model);
 }

@@ -2,9 +2,9 @@ import type { BeaconEvent } from '@telltale/shared';
 
 import { median } from './stats';
 
-/** Longest step (ms) on either side of a point that `pathJitterIndex` judges. */
+/** Maximum step duration (ms) on either side of a point that `pathJitterIndex` judges. */
 const JITTER_STEP_MAX_MS = 25;
-/** Shortest chord (px) between a point's neighbours; on shorter ones whole-pixel rounding dominates. */
+/** Minimum chord (px) between a point's neighbours. On shorter chords, whole-pixel rounding dominates. */
 const JITTER_CHORD_MIN_PX = 4;
 /** Points a window needs before the median is reported. */
 const JITTER_MIN_POINTS = 10;

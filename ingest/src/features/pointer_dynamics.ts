@@ -204,10 +204,9 @@ function splitStrokes(events: readonly BeaconEvent[]): { strokes: Step[][]; brea
 }
 
 /**
- * Share of direction reversals among the given direction changes, not counting the first
- * reversal: one whole-pixel wobble of a slow hand gives one now and then (1.4 % of the Iliou
- * et al. human windows have exactly one, none has two), and a single event should not carry
- * a feature.
+ * Returns the share of direction reversals among the given direction changes, not counting
+ * the first reversal. One whole-pixel wobble of a slow hand gives one now and then: 1.4 % of
+ * the Iliou et al. human windows have exactly one, and none has two.
  */
 function excessReversalShare(angles: readonly number[]): number {
   const reversals = angles.filter((angle) => angle > Math.PI / 2).length;

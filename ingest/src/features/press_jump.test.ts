@@ -5,7 +5,7 @@ import { pressJumpLogRatio } from './press_jump';
 
 type Point = [x: number, y: number];
 
-/** A press at `press`, then one held move per point, 16 ms apart, then a release. */
+/** Builds a press at `press`, one held move per point 16 ms apart, and a release. */
 function drag(press: Point, path: readonly Point[], pt?: 'touch'): BeaconEvent[] {
   const events: BeaconEvent[] = [{ type: 'pointer', t: 0, kind: 'down', x: press[0], y: press[1], buttons: 1, ...(pt ? { pt } : {}) }];
   path.forEach(([x, y], i) => events.push({ type: 'pointer', t: 16 * (i + 1), kind: 'move', x, y, buttons: 1, ...(pt ? { pt } : {}) }));
@@ -15,13 +15,13 @@ function drag(press: Point, path: readonly Point[], pt?: 'touch'): BeaconEvent[]
 }
 
 describe('pressJumpLogRatio', () => {
-  it('is negative when a drag starts slowly and speeds up', () => {
+  it('is negative for a slow start', () => {
     const ratio = pressJumpLogRatio(drag([100, 100], [[101, 100], [104, 100], [109, 100], [116, 100], [125, 100], [136, 100]]));
     // First step 1 px, then 3, 5, 7, 9, 11 px: ln(2 / 8).
     expect(ratio).toBeCloseTo(Math.log(2 / 8));
   });
 
-  it('is positive when the first move jumps and the rest keep a steady pace', () => {
+  it('is positive for a jump', () => {
     const ratio = pressJumpLogRatio(drag([100, 100], [[130, 100], [133, 100], [136, 100], [139, 100], [142, 100], [145, 100]]));
     expect(ratio).toBeCloseTo(Math.log(31 / 4));
   });

@@ -8,9 +8,9 @@ export const PRESS_JUMP_REFERENCE_MOVES = 5;
 const SMOOTHING_PX = 1;
 
 /**
- * Returns the median, over presses in the window, of ln((d0 + 1) / (d + 1)): d0 is the
- * distance (px) from where a mouse or pen button went down to the first move after it, and
- * d the median length of the next `PRESS_JUMP_REFERENCE_MOVES` steps with the button held.
+ * Returns the median, over presses in the window, of ln((d0 + 1) / (d + 1)). Here d0 is the
+ * distance (px) from where a mouse or pen button went down to the first move after it. d is
+ * the median length of the next `PRESS_JUMP_REFERENCE_MOVES` steps with the button held.
  *
  * A hand has to hold the pointer still to press, so the first move of a drag is short and
  * the following ones grow (human recordings: below 0.2 in 95 % of presses). A script that

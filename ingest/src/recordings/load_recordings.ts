@@ -19,8 +19,8 @@ export interface Recording {
 }
 
 /**
- * Callback for a file that cannot be read as a recording or contains no events; it gets the
- * file's id (its path under the data folder) and the reason, and the file is left out.
+ * Callback for a file that cannot be read as a recording or contains no events. It receives
+ * the file's id (its path under the data folder) and the reason. The file is left out.
  */
 export type SkipHandler = (id: string, reason: string) => void;
 
@@ -45,7 +45,7 @@ export function loadRecordings(dataDir: string, onSkip: SkipHandler = failOnSkip
   ];
 }
 
-/** Converts one file; on failure, or when it yields no events, reports it to `onSkip` and returns null. */
+/** Converts one file. On failure, or when it yields no events, it reports the file to `onSkip` and returns null. */
 function convertFile(id: string, onSkip: SkipHandler, convert: () => BeaconInput[]): BeaconInput[] | null {
   let beacons: BeaconInput[];
   try {
