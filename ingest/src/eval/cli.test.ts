@@ -93,6 +93,19 @@ describe('eval command', () => {
     expect(run.stderr).toContain('no labelled recordings were found');
   });
 
+  it('scores folders it has not seen', () => {
+    const data = join(outputDir, 'renamed');
+    cpSync(join(FIXTURES, 'delbot', 'circles_human_pc1'), join(data, 'delbot', 'circles_human_newdevice'), { recursive: true });
+    cpSync(join(FIXTURES, 'delbot', 'circles_bot_pynput'), join(data, 'delbot', 'circles_bot_newgenerator'), { recursive: true });
+    const run = runCli(['--data', 'renamed', '--json', 'renamed.json', '--check']);
+    expect(run.stdout).toContain('| delbot | circles_human_newdevice | human |');
+    expect(run.stdout).toContain('| delbot | circles_bot_newgenerator | bot |');
+    const { results } = JSON.parse(readFileSync(join(outputDir, 'renamed.json'), 'utf8')) as { results: EvaluationResult[] };
+    const bot = results.find((result) => result.family === 'circles_bot_newgenerator');
+    expect(bot?.auc).toBeGreaterThan(0.5);
+    expect(run.status).toBe(findMissedTargets(results).length > 0 ? 1 : 0);
+  });
+
   it('skips an unreadable file and names it', () => {
     const data = join(outputDir, 'broken');
     cpSync(join(FIXTURES, 'delbot', 'circles_human_pc1'), join(data, 'delbot', 'circles_human_pc1'), { recursive: true });
